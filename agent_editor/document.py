@@ -1,0 +1,342 @@
+"""One agent file as text that can be edited without disturbing what was not edited.
+
+An ``AgentDocument`` keeps the file as it came: an optional BOM, the opening ``---``
+line, the header's lines (each with its own line ending), the closing line (whatever it
+looks like) and the body. ``to_text()`` joins them back, so a file loaded and saved with
+no edit is the same bytes. ``fields`` is what Claude Code reads from the header (see
+``header.py``); ``set_field`` rewrites only the lines of that one key, in the style the
+file already uses, and checks that Claude Code will read back exactly the value set.
+
+Claude Code ends the header at the first ``---`` anywhere after the opening line, even
+in the middle of a line; so does this model, which is why the header may end mid-line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from agent_editor import fileio
+from agent_editor.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.header import HeaderReading, KeySpan, claude_description, read_header
+from agent_editor.yamlwrite import key_text, value_text
+
+__all__ = ["AgentDocument", "DocumentError", "FileChangedOnDisk"]
+
+BOM = "\ufeff"
+_OPENING = re.compile(r"---[ \t]*(\r?\n)")
+
+
+class AgentDocument:
+    """An agent file: header fields as Claude Code reads them, the Markdown body, and the exact text."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self._bom = ""
+        self._opening = ""  # "" when the file has no header
+        self._header_lines: list[str] = []
+        self._closing = ""
+        self._body = ""
+        self._disk_signature: str | None = None
+        self._reading: HeaderReading = HeaderReading()
+
+    # ----- reading and writing text -------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str) -> AgentDocument:
+        doc = cls()
+        if text.startswith(BOM):
+            doc._bom, text = BOM, text[1:]
+        opening = _OPENING.match(text)
+        if opening:
+            rest = text[opening.end() :]
+            end = rest.find("---")
+            if end >= 0:
+                line_end = rest.find("\n", end)
+                line_end = len(rest) if line_end < 0 else line_end + 1
+                doc._opening = opening.group(0)
+                doc._header_lines = _split_lines(rest[:end])
+                doc._closing = rest[end:line_end]
+                text = rest[line_end:]
+        doc._body = text
+        doc._reread()
+        return doc
+
+    def to_text(self) -> str:
+        return self._bom + self._opening + "".join(self._header_lines) + self._closing + self._body
+
+    @classmethod
+    def load(cls, path: str | Path) -> AgentDocument:
+        """Read a file, or raise a ``DocumentError`` saying in plain words why it cannot be opened."""
+        path = Path(path)
+        text, disk_signature = fileio.read_text(path)
+        doc = cls.parse(text)
+        doc.path = path
+        doc._disk_signature = disk_signature
+        return doc
+
+    def save(self, path: str | Path | None = None, *, force: bool = False) -> None:
+        """Write the file atomically.
+
+        Saving over the file this document was loaded from raises ``FileChangedOnDisk``
+        when another program changed or deleted it since; ``force=True`` overwrites anyway.
+        """
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise DocumentError("This agent has not been saved yet; choose where to save it.")
+        if not force and self.path is not None and self._disk_signature is not None and _same_file(target, self.path):
+            on_disk = fileio.read_signature(target)
+            if on_disk is None:
+                raise FileChangedOnDisk(
+                    f"“{target.name}” was deleted or moved by another program since it was opened.",
+                    target,
+                    deleted=True,
+                )
+            if on_disk != self._disk_signature:
+                raise FileChangedOnDisk(
+                    f"“{target.name}” was changed by another program since it was opened.", target
+                )
+        data = self.to_text().encode("utf-8")
+        fileio.write_atomic(target, data)
+        self.path = target
+        self._disk_signature = fileio.signature(data)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file on disk differs from what was last loaded or saved (or is gone)."""
+        if self.path is None or self._disk_signature is None:
+            return False
+        return fileio.read_signature(self.path) != self._disk_signature
+
+    # ----- what Claude Code reads ---------------------------------------------------
+
+    @property
+    def has_header(self) -> bool:
+        return bool(self._opening)
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """Key -> value, in file order, as Claude Code reads them (a copy)."""
+        return dict(self._reading.fields)
+
+    @property
+    def reading(self) -> HeaderReading:
+        """How the header was read: spans, rescued keys, the error if any."""
+        return self._reading
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the header, with line breaks as ``\\n``."""
+        return self._body.replace("\r\n", "\n")
+
+    @property
+    def newline(self) -> str:
+        """The line break this file uses: ``\\r\\n`` if its first line break is one, else ``\\n``."""
+        text = self._opening or self._body
+        index = text.find("\n")
+        return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
+
+    @property
+    def header_text(self) -> str:
+        """The header's YAML as it stands between the two ``---`` lines."""
+        return "".join(self._header_lines)
+
+    @property
+    def closing_line(self) -> str:
+        return self._closing
+
+    @property
+    def opens_header_without_closing(self) -> bool:
+        """The file starts with ``---`` but no second ``---`` ever ends the header."""
+        return not self._opening and _OPENING.match(self._body) is not None
+
+    @property
+    def header_cut_mid_line(self) -> bool:
+        """A ``---`` inside a line ended the header, cutting that line short."""
+        return bool(self._header_lines) and not self._header_lines[-1].endswith("\n")
+
+    def field_line(self, key: str) -> int | None:
+        """The 1-based line of the file where ``key`` stands, if it is in the header."""
+        span = self._span(key)
+        return None if span is None else span.first + 2
+
+    def header_line_number(self, header_index: int) -> int:
+        """The 1-based file line of a 0-based header line index."""
+        return header_index + 2
+
+    @property
+    def body_first_line(self) -> int:
+        """The 1-based file line on which the body starts."""
+        if not self._opening:
+            return 1
+        return len(self._header_lines) + 2 + (0 if self.header_cut_mid_line else 1)
+
+    # ----- edits --------------------------------------------------------------------
+
+    def set_field(self, key: str, value: Any) -> None:
+        """Set one header value, rewriting only that key's lines (a new key goes last)."""
+        if self._header_lines and not self._reading.ok:
+            raise DocumentError(
+                "The header cannot be read, so fields cannot be changed one by one. "
+                "Fix the header first: " + self._reading.error
+            )
+        if value is None:
+            raise ValueError("use remove_field to take a key out")
+        span = self._span(key)
+        # The file's own style first; then one every reader takes the same way, which
+        # matters in a header only Claude Code's retry can read: the retry quotes any
+        # single line holding "[" or ": ", so there a list must be a block list.
+        styles = [span.style if span else None, "block" if isinstance(value, (list, tuple)) else '"']
+        for attempt, style in enumerate(styles):
+            try:
+                self._replace_key_lines(key, value, span, style)
+                return
+            except DocumentError:
+                if attempt == len(styles) - 1:
+                    raise
+
+    def _replace_key_lines(self, key: str, value: Any, span: KeySpan | None, style: str | None) -> None:
+        newline = self.newline
+        if span is None:
+            new_lines = self._render(key_text(key) + ":", value, style, None, "", newline)
+            lines = list(self._header_lines)
+            if lines and not lines[-1].endswith("\n"):
+                lines[-1] += newline
+            self._apply_header(lines + new_lines, key, value)
+            return
+        old_first = self._header_lines[span.first]
+        key_prefix = old_first[: _key_prefix_length(old_first)]
+        new_lines = self._render(key_prefix, value, style, span.indent, span.comment, newline)
+        if not self._header_lines[span.last].endswith("\n"):  # the header was cut mid-line after this value
+            new_lines[-1] = new_lines[-1].rstrip("\r\n")
+        lines = self._header_lines[: span.first] + new_lines + self._header_lines[span.last + 1 :]
+        self._apply_header(lines, key, value)
+
+    def remove_field(self, key: str) -> None:
+        """Take a key and its value lines out of the header; nothing else moves."""
+        span = self._span(key)
+        if span is None:
+            return
+        lines = self._header_lines[: span.first] + self._header_lines[span.last + 1 :]
+        before = self.fields
+        before.pop(key, None)
+        self._header_lines = lines
+        self._reread()
+        if self._reading.ok and self.fields != before:
+            raise DocumentError(f"Removing “{key}” would change other fields; the header needs fixing by hand.")
+
+    def rename_field(self, old: str, new: str) -> None:
+        """Give a key another name in place, keeping its value lines as they are."""
+        span = self._span(old)
+        if span is None or old == new:
+            return
+        line = self._header_lines[span.first]
+        colon = _key_prefix_length(line) - 1
+        lines = list(self._header_lines)
+        lines[span.first] = key_text(new) + line[colon:]
+        value = self.fields[old]
+        self._apply_header(lines, new, value, renamed_from=old)
+
+    def set_body(self, text: str) -> None:
+        """Replace the Markdown body (given with ``\\n`` line breaks; the file's own are kept)."""
+        if text == self.body:
+            return
+        if "\r\n" in self._body or (not self._body and self.newline == "\r\n"):
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        self._body = text
+
+    def set_header_text(self, text: str) -> None:
+        """Replace the whole header's YAML text (for fixing a header that cannot be read)."""
+        newline = self.newline
+        if text and not text.endswith("\n"):
+            text += newline
+        if not self._opening:
+            self._opening, self._closing = "---" + newline, "---" + newline
+        self._header_lines = _split_lines(text)
+        self._reread()
+
+    def set_closing_line(self, line: str) -> None:
+        """Replace the line that ends the header (to tidy an unusual one)."""
+        if self._opening:
+            self._closing = line
+            self._reread()
+
+    def copy(self) -> AgentDocument:
+        doc = AgentDocument.parse(self.to_text())
+        doc.path, doc._disk_signature = self.path, self._disk_signature
+        return doc
+
+    # ----- internals ----------------------------------------------------------------
+
+    def _reread(self) -> None:
+        self._reading = read_header(self.header_text) if self._opening else HeaderReading()
+
+    def _span(self, key: str) -> KeySpan | None:
+        for span in self._reading.spans:
+            if span.key == key:
+                return span
+        return None
+
+    def _render(
+        self, key_prefix: str, value: Any, style: str | None, indent: int | None, comment: str, newline: str
+    ) -> list[str]:
+        try:
+            text = key_prefix + value_text(value, style, indent, comment)
+        except ValueError as error:
+            raise DocumentError(f"This value cannot be written in the header: {error}.") from None
+        return [line + newline for line in text.split("\n")]
+
+    def _apply_header(self, lines: list[str], key: str, value: Any, renamed_from: str | None = None) -> None:
+        """Install new header lines, or change nothing if Claude Code would not read them as meant."""
+        expected = self.fields
+        if renamed_from is not None:
+            expected = {(key if k == renamed_from else k): v for k, v in expected.items()}
+        else:
+            expected[key] = value
+            if key == "description" and isinstance(value, str):
+                expected[key] = claude_description(value)
+        if not self._opening:
+            newline = self.newline
+            self._opening, self._closing = "---" + newline, "---" + newline
+        old = (self._header_lines, self._reading)
+        self._header_lines = lines
+        self._reread()
+        if not self._reading.ok or self._reading.fields != expected:
+            self._header_lines, self._reading = old
+            if not old[0]:
+                self._opening = self._closing = ""
+            raise DocumentError(f"“{key}” could not be written so that Claude Code reads it back as set.")
+
+
+def _key_prefix_length(line: str) -> int:
+    """Length of ``key:`` at the start of a key line (the key as written, quotes and all)."""
+    if line[:1] in "\"'":
+        quote = line[0]
+        index = 1
+        while index < len(line):
+            if line[index] == "\\" and quote == '"':
+                index += 2
+                continue
+            if line[index] == quote:
+                if quote == "'" and line[index + 1 : index + 2] == "'":
+                    index += 2
+                    continue
+                break
+            index += 1
+        colon = line.index(":", index)
+    else:
+        match = re.match(r"[^\r\n]*?:(?=[ \t\r\n]|$)", line)
+        colon = match.end() - 1 if match else line.index(":")
+    return colon + 1
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings, split at ``\n`` only (as line numbers are counted)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b

@@ -1,0 +1,268 @@
+"""Reading a header's YAML text the way Claude Code reads it.
+
+Claude Code parses the header as strict YAML 1.2 first. When that fails it makes one
+more try: the value of each single-line ``key: value`` whose value holds ``: `` or a
+YAML indicator is wrapped in double quotes (its own double quotes escaped, backslashes
+not), and the text is parsed again. If that fails too, the agent is silently ignored.
+Finally a literal ``\\n`` in the description becomes a line break.
+
+This module reproduces exactly that, with a safe loader only (a header can never make
+Python run anything), and keeps what the editor needs besides the values: on which
+lines each top-level key and its value stand, which keys only the retry could read,
+and why reading failed, in words and with a line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ClaudeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader that resolves plain values as YAML 1.2 does, like Claude Code's parser.
+
+    PyYAML follows YAML 1.1, where ``yes``, ``on`` and ``2024-01-01`` are not strings;
+    Claude Code (YAML 1.2 core schema) reads them as strings, and so must we.
+    """
+
+
+ClaudeLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+0123456789."),
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    ClaudeLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+def _construct_int_12(loader: yaml.SafeLoader, node: yaml.Node) -> int:
+    text = loader.construct_scalar(node)
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)  # YAML 1.2: a leading zero is decimal, and there are no underscores
+
+
+ClaudeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int_12)
+
+
+# Claude Code's retry: a single-line `key: value` at the start of a line. Like the
+# JavaScript it mirrors, `.` does not match a carriage return, so CRLF lines never match.
+_RETRY_LINE = re.compile(r"([A-Za-z0-9_-]+):[ \t]+([^\r\n\u2028\u2029]+)")
+_RETRY_NEEDS_QUOTES = re.compile(r"[{}\[\]*&#!|>%@`]|: ")
+
+
+@dataclass
+class KeySpan:
+    """Where a top-level key stands: ``first`` and ``last`` are 0-based header line indexes."""
+
+    key: str
+    first: int
+    last: int
+    style: str | None  # "plain", "'", '"', "|", ">", "flow", "block", "mapping"
+    comment: str  # a trailing ` # ...` comment on a single-line value, else ""
+    indent: int | None  # indentation of the value's continuation lines, None if it has none
+
+
+@dataclass
+class HeaderReading:
+    """What Claude Code reads from a header's text."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    spans: list[KeySpan] = field(default_factory=list)
+    ok: bool = True
+    error: str = ""  # plain words, when not ok
+    error_line: int | None = None  # 0-based header line, when known
+    rescued_keys: list[str] = field(default_factory=list)  # only the retry could read these
+    duplicate_keys: list[str] = field(default_factory=list)
+
+
+def quote_for_retry(text: str) -> tuple[str, list[int]]:
+    """Claude Code's retry text, and the indexes of the lines it quoted."""
+    lines = text.split("\n")
+    quoted: list[int] = []
+    for index, line in enumerate(lines):
+        match = _RETRY_LINE.fullmatch(line)
+        if not match:
+            continue
+        key, value = match.groups()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            continue
+        if _RETRY_NEEDS_QUOTES.search(value):
+            escaped = value.replace('"', '\\"')
+            lines[index] = f'{key}: "{escaped}"'
+            quoted.append(index)
+    return "\n".join(lines), quoted
+
+
+def read_header(text: str) -> HeaderReading:
+    """Read header text as Claude Code does."""
+    reading = _read_strict(text)
+    if reading.ok:
+        return reading
+    retry_text, quoted_lines = quote_for_retry(text)
+    if quoted_lines:
+        retried = _read_strict(retry_text)
+        if retried.ok:
+            retried.rescued_keys = [s.key for s in retried.spans if s.first in quoted_lines]
+            # The spans describe the author's text, whose lines are the same ones.
+            for span in retried.spans:
+                if span.key in retried.rescued_keys:
+                    span.style, span.comment = "plain", ""
+            return retried
+        if retried.error_line is not None and retried.error_line not in quoted_lines:
+            # The retry got past the first problem and met a later one: that one is
+            # what keeps the file out of Claude Code now.
+            reading.error, reading.error_line = retried.error, retried.error_line
+    return reading
+
+
+def _read_strict(text: str) -> HeaderReading:
+    loader = ClaudeLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return HeaderReading()
+            duplicates = _duplicate_keys(node)
+            if duplicates:
+                key, line = duplicates[0]
+                return HeaderReading(
+                    ok=False,
+                    error=f"The key “{key}” appears more than once. Keep one of them.",
+                    error_line=line,
+                    duplicate_keys=[k for k, _ in duplicates],
+                )
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        return HeaderReading(ok=False, error=explain_yaml_error(error, text), error_line=_error_line(error))
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        return HeaderReading(ok=False, error=f"The header is not valid YAML: {error}.")
+    if not isinstance(data, dict):
+        return HeaderReading(
+            ok=False,
+            error="The header must be a list of “key: value” lines (for example “name: my-agent”).",
+            error_line=0,
+        )
+    fields: dict[str, Any] = {}
+    for key, value in data.items():
+        fields[str(key)] = value
+    if isinstance(fields.get("description"), str):
+        fields["description"] = claude_description(fields["description"])
+    return HeaderReading(fields=fields, spans=_spans(node, text))
+
+
+def claude_description(text: str) -> str:
+    """A description as Claude Code uses it: each literal ``\\n`` a line break, ends trimmed."""
+    return text.replace("\\n", "\n").strip()
+
+
+def _duplicate_keys(node: yaml.Node) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    found.append((key_node.value, key_node.start_mark.line))
+                seen.add(key_node.value)
+            found.extend(_duplicate_keys(value_node))
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found.extend(_duplicate_keys(item))
+    return found
+
+
+def _spans(node: yaml.Node, text: str) -> list[KeySpan]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    lines = text.split("\n")
+    spans: list[KeySpan] = []
+    for key_node, value_node in node.value:
+        first = key_node.start_mark.line
+        end = value_node.end_mark
+        last = end.line if end.column > 0 or end.line == first else end.line - 1
+        # Block scalars and block lists end at the start of the next line; blank lines
+        # and comments before the next key belong to the file, not to this value.
+        last = min(last, len(lines) - 1)
+        while last > first and (not lines[last].strip() or lines[last].startswith("#")):
+            last -= 1
+        style, comment = _style(value_node), ""
+        if last == first and isinstance(value_node, yaml.ScalarNode) and value_node.style not in ("|", ">"):
+            rest = lines[first][end.column :] if end.line == first else ""
+            if rest.strip().startswith("#"):
+                comment = rest.rstrip("\r")
+        indent = None
+        if last > first:
+            continuation = [l for l in lines[first + 1 : last + 1] if l.strip()]
+            if continuation:
+                indent = min(len(l) - len(l.lstrip(" ")) for l in continuation)
+        spans.append(KeySpan(str(key_node.value), first, last, style, comment, indent))
+    return spans
+
+
+def _style(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return node.style or "plain"
+    if isinstance(node, yaml.SequenceNode):
+        return "flow" if node.flow_style else "block"
+    return "mapping"
+
+
+def _error_line(error: yaml.MarkedYAMLError) -> int | None:
+    mark = error.problem_mark or error.context_mark
+    return mark.line if mark is not None else None
+
+
+def explain_yaml_error(error: yaml.MarkedYAMLError, text: str) -> str:
+    """A YAML error in words an author can act on."""
+    problem = (error.problem or "").lower()
+    context = (error.context or "").lower()
+    line = _error_line(error)
+    where = f"Line {line + 2}" if line is not None else "The header"  # +1 for 1-based, +1 for the opening ---
+    if "mapping values are not allowed" in problem:
+        return (
+            f"{where} has “: ” inside a value that is spread over several lines. "
+            "Put the whole value in double quotes, or remove the colon."
+        )
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return (
+            f"{where} is not a “key: value” line. If it continues the value above, "
+            "indent it with two spaces; otherwise add the missing colon."
+        )
+    if "'\\t'" in problem or "tab" in problem:
+        return f"{where} is indented with a tab. Indent header lines with spaces only."
+    if "found undefined alias" in problem or "alias" in problem:
+        return f"{where} has a value starting with “*”. Put the value in double quotes."
+    if "found undefined tag" in problem or "tag" in problem and "!" in text:
+        return f"{where} has a value starting with “!”. Put the value in double quotes."
+    if "unknown escape" in problem or "expected escape" in problem:
+        return (
+            f"{where} has a backslash (\\) inside double quotes that YAML does not understand. "
+            "Write it as two backslashes (\\\\), or use single quotes."
+        )
+    if "end of stream" in problem and "quoted" in context:
+        return f"{where}: a quote is opened but never closed. Add the closing quote."
+    if "found unexpected end of stream" in problem:
+        return f"{where}: the header ends in the middle of a value. Check the quotes and brackets."
+    if "character that cannot start any token" in problem:
+        return f"{where} starts a value with a character YAML reserves. Put the value in double quotes."
+    if "did not find expected key" in problem or "while parsing a block mapping" in context:
+        return (
+            f"{where} is not lined up with the lines around it. Every field starts at the "
+            "left edge; lines that belong to a value are indented with spaces."
+        )
+    return f"{where} cannot be read as YAML ({error.problem or error}). Check its quotes, colons and indentation."
