@@ -142,6 +142,11 @@ class AgentDocument:
         return "".join(self._header_lines)
 
     @property
+    def header_end(self) -> int:
+        """Where in ``to_text()`` the header's YAML ends (the closing ``---`` starts)."""
+        return len(self._bom) + len(self._opening) + len(self.header_text)
+
+    @property
     def closing_line(self) -> str:
         return self._closing
 
@@ -173,8 +178,11 @@ class AgentDocument:
 
     # ----- edits --------------------------------------------------------------------
 
-    def set_field(self, key: str, value: Any) -> None:
-        """Set one header value, rewriting only that key's lines (a new key goes last)."""
+    def set_field(self, key: str, value: Any, *, keep_comment: bool = True) -> None:
+        """Set one header value, rewriting only that key's lines (a new key goes last).
+
+        A ``# comment`` after a one-line value stays, unless ``keep_comment`` is False.
+        """
         if self._header_lines and not self._reading.ok:
             raise DocumentError(
                 "The header cannot be read, so fields cannot be changed one by one. "
@@ -189,13 +197,15 @@ class AgentDocument:
         styles = [span.style if span else None, "block" if isinstance(value, (list, tuple)) else '"']
         for attempt, style in enumerate(styles):
             try:
-                self._replace_key_lines(key, value, span, style)
+                self._replace_key_lines(key, value, span, style, keep_comment)
                 return
             except DocumentError:
                 if attempt == len(styles) - 1:
                     raise
 
-    def _replace_key_lines(self, key: str, value: Any, span: KeySpan | None, style: str | None) -> None:
+    def _replace_key_lines(
+        self, key: str, value: Any, span: KeySpan | None, style: str | None, keep_comment: bool
+    ) -> None:
         newline = self.newline
         if span is None:
             new_lines = self._render(key_text(key) + ":", value, style, None, "", newline)
@@ -206,7 +216,8 @@ class AgentDocument:
             return
         old_first = self._header_lines[span.first]
         key_prefix = old_first[: _key_prefix_length(old_first)]
-        new_lines = self._render(key_prefix, value, style, span.indent, span.comment, newline)
+        comment = span.comment if keep_comment else ""
+        new_lines = self._render(key_prefix, value, style, span.indent, comment, newline)
         if not self._header_lines[span.last].endswith("\n"):  # the header was cut mid-line after this value
             new_lines[-1] = new_lines[-1].rstrip("\r\n")
         lines = self._header_lines[: span.first] + new_lines + self._header_lines[span.last + 1 :]
@@ -254,6 +265,20 @@ class AgentDocument:
             self._opening, self._closing = "---" + newline, "---" + newline
         self._header_lines = _split_lines(text)
         self._reread()
+
+    def set_text(self, text: str) -> None:
+        """Replace the whole file's text (the file on disk it belongs to stays the same)."""
+        other = AgentDocument.parse(text)
+        self._bom, self._opening, self._closing = other._bom, other._opening, other._closing
+        self._header_lines, self._body, self._reading = other._header_lines, other._body, other._reading
+
+    def span(self, key: str) -> KeySpan | None:
+        """Where ``key`` stands in the header, if it does."""
+        return self._span(key)
+
+    def header_lines(self) -> list[str]:
+        """The header's lines, each with its own line ending."""
+        return list(self._header_lines)
 
     def set_closing_line(self, line: str) -> None:
         """Replace the line that ends the header (to tidy an unusual one)."""

@@ -57,7 +57,8 @@ class _CommonMarkListsPreprocessor(Preprocessor):
 
         for line in lines:
             if fence is not None:
-                out.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip(" "))
+                # Dedent by the fence's own indentation, but never into the code itself.
+                out.append(line[min(fence_indent, len(line) - len(line.lstrip(" "))):])
                 stripped = line.strip()
                 if stripped.startswith(fence) and not stripped.lstrip(fence[0]):
                     # Python-Markdown wants the closing fence identical to the opening one.

@@ -1,0 +1,105 @@
+"""The ``agent-editor`` command: ``check`` and ``compare`` without a window, else the app.
+
+    agent-editor [FILE | FOLDER ...]      open the editor
+    agent-editor check PATH ...           validate files or folders (exit 1 on errors)
+    agent-editor compare A B [C ...]      compare variants (``--html OUT`` writes a report)
+    agent-editor --version
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from agent_editor import __version__
+
+_COMMANDS = ("check", "compare")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "check":
+        return _check(argv[1:])
+    if argv and argv[0] == "compare":
+        return _compare(argv[1:])
+    parser = argparse.ArgumentParser(
+        prog="agent-editor",
+        description="Edit Claude Code agent files. Commands: check PATH..., compare A B [C...].",
+    )
+    parser.add_argument("--version", action="version", version=f"agent-editor {__version__}")
+    parser.add_argument("paths", nargs="*", help="agent files to open, or a folder of them")
+    args = parser.parse_args(argv)
+    from agent_editor.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app([Path(p) for p in args.paths])
+
+
+def _check(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="agent-editor check",
+        description="Check agent files the way Claude Code reads them. Exits 1 if any file has an error.",
+    )
+    parser.add_argument("paths", nargs="+", help="agent files, or folders to search for *.md files")
+    parser.add_argument("--quiet", action="store_true", help="print errors only")
+    args = parser.parse_args(argv)
+    from agent_editor.validation import ERROR, INFO, check_files
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for path in missing:
+        print(f"{path}: error: no such file or folder", file=sys.stderr)
+    reports = check_files([p for p in args.paths if Path(p).exists()])
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for report in reports:
+        for problem in report.problems:
+            counts[problem.severity] += 1
+            if args.quiet and problem.severity != ERROR:
+                continue
+            where = f"{report.path}:{problem.line}" if problem.line else f"{report.path}"
+            message = problem.message
+            if problem.fix and problem.severity != INFO:
+                message += f" [fix: {problem.fix.label}]"
+            print(f"{where}: {problem.severity}: {message}")
+    print(
+        f"{len(reports)} file{'s' if len(reports) != 1 else ''} checked: "
+        _count(counts["error"], "error") + ", " + _count(counts["warning"], "warning") + ", " + _count(counts["info"], "note"),
+        file=sys.stderr,
+    )
+    return 1 if counts["error"] or missing or not reports else 0
+
+
+def _compare(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="agent-editor compare", description="Compare variants of an agent.")
+    parser.add_argument("paths", nargs="+", help="two or more agent files")
+    parser.add_argument("--html", metavar="OUT.html", help="write a self-contained HTML report instead of opening a window")
+    args = parser.parse_args(argv)
+    if len(args.paths) < 2:
+        parser.error("give at least two files to compare")
+    from agent_editor.document import AgentDocument
+    from agent_editor.fileio import DocumentError
+
+    docs = []
+    for path in args.paths:
+        try:
+            docs.append(AgentDocument.load(path))
+        except DocumentError as error:
+            print(f"{path}: error: {error.message}", file=sys.stderr)
+            return 1
+    if args.html:
+        from agent_editor.report import render_report
+
+        labels = [Path(p).name for p in args.paths]
+        Path(args.html).write_text(render_report(docs, labels), encoding="utf-8")
+        print(f"Wrote {args.html}", file=sys.stderr)
+        return 0
+    from agent_editor.app import run_compare_app
+
+    return run_compare_app([Path(p) for p in args.paths])
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

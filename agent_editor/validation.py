@@ -1,0 +1,482 @@
+"""Checking an agent file against what Claude Code does with it, in plain words.
+
+``validate(doc)`` returns ``Problem`` records; the widgets decide how to show them.
+Severities: ``error`` means Claude Code will not load the file at all; ``warning``
+means it loads it but ignores or changes a value (or other tools cannot read it);
+``info`` is style and advice. A problem may carry a ``Fix`` the caller can apply to
+the document. ``check_files`` adds what only shows across several files: two files
+with one name (Claude Code loads only one) and files Claude Code never reads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from agent_editor.document import AgentDocument
+from agent_editor.fileio import DocumentError
+from agent_editor.header import quote_for_retry, read_header
+from agent_editor.schema import FieldRule, Schema, load_schema
+from agent_editor.tools import parse_tools, split_tool_string, tools_value_in_style
+from agent_editor.yamlwrite import double_quoted
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+_NAME_STYLE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A change that solves a problem: ``label`` says what it does, ``apply`` does it."""
+
+    label: str
+    apply: Callable[[AgentDocument], None] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    message: str
+    field: str | None = None
+    line: int | None = None  # 1-based line in the file
+    fix: Fix | None = None
+    code: str = ""  # a stable name for the kind of problem
+
+
+def validate(doc: AgentDocument, schema: Schema | None = None) -> list[Problem]:
+    """Everything worth telling the author about one file, most serious first."""
+    schema = schema or load_schema()
+    problems: list[Problem] = []
+    problems += _structure_problems(doc)
+    reading = doc.reading
+    if doc.has_header and reading.ok:
+        fields = doc.fields
+        for rule in schema.fields:
+            if rule.key in fields:
+                problems += _field_problems(doc, rule, fields[rule.key], schema)
+            elif rule.required:
+                problems.append(_missing(doc, rule))
+        problems += _unknown_key_problems(doc, fields, schema)
+        problems += _rescue_problems(doc, schema)
+        problems += _comment_problems(doc)
+    if doc.has_header and reading.ok and not doc.body.strip():
+        problems.append(
+            Problem(INFO, "The body is empty, so the agent gets no instructions beyond its description. "
+                    "Write what it should do below the header.", code="body-empty", line=doc.body_first_line)
+        )
+    problems.sort(key=lambda p: (SEVERITY_ORDER[p.severity], p.line or 0))
+    return problems
+
+
+# ----- the file's shape -----------------------------------------------------------
+
+
+def _structure_problems(doc: AgentDocument) -> list[Problem]:
+    if doc.opens_header_without_closing:
+        return [Problem(ERROR, "The header starts with --- on line 1 but is never closed, so Claude Code ignores "
+                        "this file. Add a line with only --- after the last field.", line=1, code="header-unclosed")]
+    if not doc.has_header:
+        return [Problem(ERROR, "This file has no header, so Claude Code ignores it. An agent file starts with a "
+                        "line ---, then name: and description: lines, then another --- line.", line=1,
+                        code="header-missing")]
+    problems: list[Problem] = []
+    reading = doc.reading
+    if not reading.ok:
+        line = doc.header_line_number(reading.error_line) if reading.error_line is not None else None
+        message = reading.error + " Until then Claude Code ignores this file."
+        if doc.newline == "\r\n" and "“: ”" in reading.error:
+            message += (" (The file uses Windows line endings, which stop Claude Code from rescuing "
+                        "such lines by itself.)")
+        problems.append(Problem(ERROR, message, line=line, fix=_quote_lines_fix(doc), code="header-unreadable"))
+    if doc.header_cut_mid_line:
+        problems.append(_cut_problem(doc))
+    elif doc.closing_line.rstrip("\r\n") != "---":
+        shown = doc.closing_line.rstrip("\r\n")
+        shown = shown if len(shown) <= 12 else shown[:10] + "…"
+        problems.append(Problem(
+            WARNING, f"The header ends with the line “{shown}” instead of “---”. Claude Code accepts it, "
+            "but other tools may not find the end of the header.", line=len(doc.header_lines()) + 2,
+            fix=Fix("End the header with ---", lambda d: d.set_closing_line("---" + d.newline)),
+            code="closing-unusual"))
+    return problems
+
+
+def _cut_problem(doc: AgentDocument) -> Problem:
+    lines = doc.header_lines()
+    index = len(lines) - 1
+    key = next((s.key for s in doc.reading.spans if s.first <= index <= s.last), None)
+    value = doc.fields.get(key) if key else None
+    what = f"reads {key} as “{value}” and ignores" if key and isinstance(value, str) else "ignores"
+    message = (f"Line {index + 2} holds “---”, which Claude Code takes as the end of the header: it {what} "
+               "the rest of that line and the lines after it. Write a dash (—) instead.")
+
+    def apply(d: AgentDocument) -> None:
+        text, cut = d.to_text(), d.header_end
+        d.set_text(text[:cut] + "—" + text[cut + 3:])
+
+    return Problem(WARNING, message, field=key, line=index + 2, fix=Fix("Replace --- with a dash (—)", apply),
+                   code="header-cut")
+
+
+def _quote_lines_fix(doc: AgentDocument) -> Fix | None:
+    """Quote the single-line values holding ": " or YAML signs, when that makes the header readable."""
+    lines = doc.header_text.split("\n")
+    changed = False
+    for index, line in enumerate(lines):
+        ending = "\r" if line.endswith("\r") else ""
+        if quote_for_retry(line.rstrip("\r"))[1]:
+            key, _, value = line.rstrip("\r").partition(":")
+            lines[index] = f"{key}: {double_quoted(value.strip())}{ending}"
+            changed = True
+    fixed = "\n".join(lines)
+    if not changed or not read_header(fixed).ok:
+        return None
+    return Fix("Put the values that hold “: ” in quotes", lambda d: d.set_header_text(fixed))
+
+
+def _rescue_problems(doc: AgentDocument, schema: Schema) -> list[Problem]:
+    problems = []
+    for key in doc.reading.rescued_keys:
+        label = _label(schema, key)
+        problems.append(Problem(
+            WARNING,
+            f"Claude Code can read the {label}, but other tools cannot: it holds “: ” or a sign YAML "
+            "reserves (such as # [ ] { } * & ! | > % @) without quotes around it.",
+            field=key, line=doc.field_line(key), code="needs-quotes",
+            fix=Fix(f"Put the {label} in quotes", lambda d, k=key: d.set_field(k, d.fields[k]))))
+    return problems
+
+
+def _comment_problems(doc: AgentDocument) -> list[Problem]:
+    span = doc.span("description")
+    value = doc.fields.get("description")
+    if span is None or not span.comment or span.style != "plain" or not isinstance(value, str):
+        return []
+    full = value + span.comment.rstrip()
+    return [Problem(
+        WARNING, f"Everything after “ #” in the description is read as a note and ignored: Claude Code reads "
+        f"only “{value}”.", field="description", line=doc.field_line("description"), code="comment-cut",
+        fix=Fix("Keep the whole description (in quotes)",
+                lambda d: d.set_field("description", full, keep_comment=False)))]
+
+
+# ----- fields ---------------------------------------------------------------------
+
+
+def _label(schema: Schema, key: str) -> str:
+    rule = schema.rule(key)
+    return rule.label.lower() if rule else f"“{key}”"
+
+
+def _missing(doc: AgentDocument, rule: FieldRule) -> Problem:
+    return Problem(ERROR, f"The {rule.label.lower()} is missing, so Claude Code ignores this file. {rule.help}",
+                   field=rule.key, line=1, code=f"{rule.key}-missing")
+
+
+def _field_problems(doc: AgentDocument, rule: FieldRule, value: Any, schema: Schema) -> list[Problem]:
+    check = _CHECKS.get(rule.type)
+    return check(doc, rule, value, schema) if check else []
+
+
+def _problem(doc: AgentDocument, severity: str, rule: FieldRule, message: str, code: str,
+             fix: Fix | None = None) -> Problem:
+    return Problem(severity, message, field=rule.key, line=doc.field_line(rule.key), fix=fix, code=code)
+
+
+def _set(label: str, key: str, value: Any) -> Fix:
+    return Fix(label, lambda d: d.set_field(key, value))
+
+
+def slug(text: str) -> str:
+    """A name in the documented style: lowercase letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _check_name(doc, rule, value, schema) -> list[Problem]:
+    if not isinstance(value, str):
+        shown = "true/false" if isinstance(value, bool) else str(value)
+        return [_problem(doc, ERROR, rule, f"The name “{shown}” is read as a {type(value).__name__ if not isinstance(value, bool) else 'yes/no value'}, "
+                         "not as text, so Claude Code ignores this file. Put it in quotes or add letters.",
+                         "name-not-text", _set("Put the name in quotes", "name", str(value).lower()) if value is not None else None)]
+    name = value.strip()
+    if not name:
+        return [_problem(doc, ERROR, rule, "The name is empty, so Claude Code ignores this file. " + rule.help,
+                         "name-empty", _set(f"Use “{slug(doc.path.stem)}”", "name", slug(doc.path.stem))
+                         if doc.path and slug(doc.path.stem) else None)]
+    fixed = slug(name)
+    if ":" in name or name.startswith("-"):
+        what = "a colon" if ":" in name else "a leading hyphen"
+        return [_problem(doc, ERROR, rule, f"Claude Code does not accept a name with {what} (“{name}”), so it "
+                         "ignores this file. Use lowercase letters and hyphens.", "name-invalid",
+                         _set(f"Rename to “{fixed}”", "name", fixed) if fixed else None)]
+    problems = []
+    if not _NAME_STYLE.fullmatch(name):
+        problems.append(_problem(doc, INFO, rule, f"Names are meant to be lowercase letters and hyphens. Claude "
+                                 f"Code accepts “{name}”, but “{fixed}” is the usual form.", "name-style",
+                                 _set(f"Rename to “{fixed}”", "name", fixed) if fixed else None))
+    if name in schema.builtin_agents:
+        problems.append(_problem(doc, INFO, rule, f"“{name}” is also the name of an agent built into Claude Code; "
+                                 "this file replaces it.", "name-shadows-builtin"))
+    return problems
+
+
+def _check_text(doc, rule, value, schema) -> list[Problem]:
+    if not isinstance(value, str):
+        severity = ERROR if rule.required else WARNING
+        consequence = "so Claude Code ignores this file" if rule.required else "so Claude Code ignores it"
+        return [_problem(doc, severity, rule, f"The {rule.label.lower()} must be text, {consequence}. "
+                         "Put it in quotes.", f"{rule.key}-not-text",
+                         _set(f"Put the {rule.label.lower()} in quotes", rule.key, str(value)) if value is not None else None)]
+    if rule.required and not value.strip():
+        return [_problem(doc, ERROR, rule, f"The {rule.label.lower()} is empty, so Claude Code ignores this file. "
+                         + rule.help, f"{rule.key}-empty")]
+    problems = []
+    span = doc.span(rule.key)
+    if rule.key == "description" and span is not None:
+        raw = "".join(doc.header_lines()[span.first: span.last + 1])
+        if "\\n" in raw:
+            problems.append(_problem(doc, INFO, rule, "The description writes line breaks as \\n. Claude Code "
+                                     "turns each into a line break, but other tools show \\n as it is.",
+                                     "description-backslash-n", _set("Use real line breaks", "description", value)))
+    return problems
+
+
+def _check_model(doc, rule, value, schema) -> list[Problem]:
+    pattern = re.compile(rule.extra.get("model_id_pattern", r"^claude-"))
+    choices = ", ".join(rule.choices)
+    if isinstance(value, str) and (value in rule.choices or pattern.match(value)):
+        return []
+    if isinstance(value, str) and value.strip().lower() in rule.choices:
+        fixed = value.strip().lower()
+        return [_problem(doc, WARNING, rule, f"Claude Code ignores the model “{value}”: write it as “{fixed}”.",
+                         "model-case", _set(f"Write “{fixed}”", "model", fixed))]
+    return [_problem(doc, WARNING, rule, f"Claude Code does not know the model “{value}” and uses the "
+                     f"conversation's model instead. Choose one of: {choices}, or a full model id such as "
+                     "claude-opus-5.", "model-unknown", Fix("Remove the model (inherit)", lambda d: d.remove_field("model")))]
+
+
+def _nearest_color(hex_text: str, colors: dict[str, str]) -> str | None:
+    match = re.fullmatch(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})", hex_text.strip())
+    if not match:
+        return None
+    digits = match.group(1)
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    rgb = [int(digits[i: i + 2], 16) for i in (0, 2, 4)]
+
+    def distance(name: str) -> int:
+        other = colors[name].lstrip("#")
+        return sum((a - int(other[i * 2: i * 2 + 2], 16)) ** 2 for i, a in enumerate(rgb))
+
+    return min(colors, key=distance)
+
+
+def _check_color(doc, rule, value, schema) -> list[Problem]:
+    if isinstance(value, str) and value in rule.choices:
+        return []
+    choices = ", ".join(rule.choices)
+    text = str(value)
+    if text.strip().lower() in rule.choices:
+        fixed = text.strip().lower()
+        return [_problem(doc, WARNING, rule, f"Claude Code ignores the color “{text}”: colors must be written in "
+                         f"lowercase, like “{fixed}”.", "color-case", _set(f"Write “{fixed}”", "color", fixed))]
+    nearest = _nearest_color(text, schema.colors)
+    fix = _set(f"Use {nearest}, the closest color", "color", nearest) if nearest else \
+        Fix("Remove the color", lambda d: d.remove_field("color"))
+    return [_problem(doc, WARNING, rule, f"Claude Code ignores the color “{text}”; choose one of: {choices}.",
+                     "color-unknown", fix)]
+
+
+def _check_tools(doc, rule, value, schema) -> list[Problem]:
+    if value is not None and not isinstance(value, (str, list)) or (
+            isinstance(value, list) and not all(isinstance(item, str) for item in value)):
+        return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} should be tool names separated by commas, "
+                         "or a list of names.", f"{rule.key}-shape")]
+    names = parse_tools(value) or []
+    problems = []
+    builtin = schema.builtin_tools
+    by_lower = {tool.lower(): tool for tool in builtin | set(schema.legacy_tools)}
+    for name in names:
+        base = name.split("(", 1)[0]
+        if base in builtin or base.startswith("mcp__") or base == "*":
+            continue
+        if base in schema.legacy_tools:
+            legacy = schema.legacy_tools[base]
+            problems.append(_problem(doc, WARNING, rule, legacy["message"], "tool-renamed",
+                                     _replace_tool_fix(rule.key, name, legacy["replacement"] + name[len(base):])))
+        elif base.lower() in by_lower:
+            right = by_lower[base.lower()]
+            problems.append(_problem(doc, WARNING, rule, f"Tool names are case-sensitive: Claude Code has no tool "
+                                     f"“{base}”, only “{right}”.", "tool-case",
+                                     _replace_tool_fix(rule.key, name, right + name[len(base):])))
+        else:
+            server = slug(base).replace("-", "_") or base
+            problems.append(_problem(doc, WARNING, rule, f"Claude Code has no tool called “{name}”; it is kept but "
+                                     f"does nothing. For the tools of an MCP server named {base}, write "
+                                     f"mcp__{base}.", "tool-unknown",
+                                     _replace_tool_fix(rule.key, name, f"mcp__{server}")))
+    return problems
+
+
+def _replace_tool_fix(key: str, old: str, new: str) -> Fix:
+    def apply(d: AgentDocument) -> None:
+        current = d.fields.get(key)
+        names = parse_tools(current) or []
+        replaced: list[str] = []
+        for name in names:
+            candidate = new if name == old else name
+            if candidate not in replaced:
+                replaced.append(candidate)
+        d.set_field(key, tools_value_in_style(replaced, current))
+
+    return Fix(f"Change “{old}” to “{new}”", apply)
+
+
+def _check_choice(doc, rule, value, schema) -> list[Problem]:
+    if isinstance(value, str) and value in rule.choices:
+        if rule.key == "permissionMode" and value == "bypassPermissions":
+            return [_problem(doc, INFO, rule, "This agent acts without asking permission first. Use it only for "
+                             "agents you trust completely.", "permission-bypass")]
+        return []
+    lowered = {c.lower(): c for c in rule.choices}
+    if isinstance(value, str) and value.strip().lower() in lowered:
+        fixed = lowered[value.strip().lower()]
+        return [_problem(doc, WARNING, rule, f"Claude Code does not recognise “{value}” for {rule.label.lower()}; "
+                         f"write “{fixed}”.", f"{rule.key}-case", _set(f"Write “{fixed}”", rule.key, fixed))]
+    return [_problem(doc, WARNING, rule, f"Claude Code ignores the {rule.label.lower()} “{value}”; choose one of: "
+                     f"{', '.join(rule.choices)}.", f"{rule.key}-unknown")]
+
+
+def _check_positive_int(doc, rule, value, schema) -> list[Problem]:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return []
+    fix = None
+    if isinstance(value, str) and value.strip().isdigit() and int(value) > 0:
+        fix = _set(f"Write {int(value)} as a number", rule.key, int(value))
+    return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} must be a whole number above 0; Claude Code "
+                     f"ignores “{value}”.", f"{rule.key}-invalid", fix)]
+
+
+def _check_bool(doc, rule, value, schema) -> list[Problem]:
+    if isinstance(value, bool):
+        return []
+    fix = None
+    if isinstance(value, str) and value.strip().lower() in ("yes", "no", "on", "off", "y", "n"):
+        fixed = value.strip().lower() in ("yes", "on", "y")
+        fix = _set(f"Write {'true' if fixed else 'false'}", rule.key, fixed)
+    return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} must be true or false; Claude Code ignores "
+                     f"“{value}”.", f"{rule.key}-invalid", fix)]
+
+
+def _check_string_list(doc, rule, value, schema) -> list[Problem]:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return []
+    fix = None
+    if isinstance(value, str):
+        fix = _set("Make it a list", rule.key, split_tool_string(value))
+    return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} should be a list of names.",
+                     f"{rule.key}-shape", fix)]
+
+
+def _check_yaml(doc, rule, value, schema) -> list[Problem]:
+    problems = []
+    wanted = {"list": list, "mapping": dict}.get(rule.expect)
+    if wanted and not isinstance(value, wanted):
+        problems.append(_problem(doc, WARNING, rule, f"The {rule.label.lower()} should be a {rule.expect}; "
+                                 "Claude Code may ignore it as written.", f"{rule.key}-shape"))
+    if rule.safety:
+        problems.append(_problem(doc, INFO, rule, rule.safety, f"{rule.key}-safety"))
+    return problems
+
+
+_CHECKS: dict[str, Callable[..., list[Problem]]] = {
+    "name": _check_name,
+    "text": _check_text,
+    "model": _check_model,
+    "color": _check_color,
+    "tools": _check_tools,
+    "choice": _check_choice,
+    "positive_int": _check_positive_int,
+    "bool": _check_bool,
+    "string_list": _check_string_list,
+    "yaml": _check_yaml,
+}
+
+
+def _unknown_key_problems(doc: AgentDocument, fields: dict[str, Any], schema: Schema) -> list[Problem]:
+    problems = []
+    known = [rule.key for rule in schema.fields]
+    lowered = {key.lower().replace("_", "").replace("-", ""): key for key in known}
+    for key in fields:
+        if schema.rule(key):
+            continue
+        guess = lowered.get(key.lower().replace("_", "").replace("-", ""))
+        if guess is None:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+            guess = close[0] if close else None
+        if guess and guess not in fields:
+            problems.append(Problem(WARNING, f"Claude Code ignores “{key}”. Did you mean “{guess}”?", field=key,
+                                    line=doc.field_line(key), code="key-misspelled",
+                                    fix=Fix(f"Rename to “{guess}”", lambda d, k=key, g=guess: d.rename_field(k, g))))
+        else:
+            problems.append(Problem(INFO, f"Claude Code does not use “{key}”; it stays in the file for you and "
+                                    "for other tools.", field=key, line=doc.field_line(key), code="key-extra"))
+    return problems
+
+
+# ----- several files --------------------------------------------------------------
+
+
+@dataclass
+class FileReport:
+    path: Path
+    problems: list[Problem]
+    doc: AgentDocument | None = None
+
+
+def agent_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to check: each file named, and every ``*.md`` under each folder named (recursively)."""
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.md") if p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def check_files(paths: Iterable[str | Path], schema: Schema | None = None) -> list[FileReport]:
+    """Validate files, plus what only shows across them: shared names, files Claude Code never reads."""
+    schema = schema or load_schema()
+    reports: list[FileReport] = []
+    for path in agent_files(paths):
+        try:
+            doc = AgentDocument.load(path)
+        except DocumentError as error:
+            reports.append(FileReport(path, [Problem(ERROR, error.message, code="file-unusable")]))
+            continue
+        problems = validate(doc, schema)
+        if path.suffix != ".md":
+            problems.insert(0, Problem(WARNING, f"Claude Code only reads files ending in .md, so it never reads "
+                                       f"this one. Rename it to “{path.stem}.md”.", code="not-md"))
+        reports.append(FileReport(path, problems, doc))
+    by_name: dict[str, list[FileReport]] = {}
+    for report in reports:
+        name = report.doc.fields.get("name") if report.doc else None
+        if isinstance(name, str) and name.strip():
+            by_name.setdefault(name.strip(), []).append(report)
+    for name, sharing in by_name.items():
+        if len(sharing) < 2:
+            continue
+        for report in sharing:
+            others = ", ".join(r.path.name for r in sharing if r is not report)
+            report.problems.append(Problem(
+                WARNING, f"The name “{name}” is also used by {others}. Claude Code loads only one agent of a "
+                "name and does not say which: give each a different name.", field="name",
+                line=report.doc.field_line("name") if report.doc else None, code="name-shared"))
+    return reports

@@ -1,0 +1,85 @@
+"""The read-only rendered preview of an agent file's body.
+
+Owns how rendered HTML is shown: the preview stylesheet, keeping the reader's scroll
+position across re-renders, refusing to load any resource, and handing clicked links
+to an opener instead of navigating. Turning Markdown into HTML is
+``agent_editor.rendering``'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from agent_editor.resources_path import resource_path
+
+OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+PAGE_MARGIN = 18
+
+
+def load_preview_css() -> str:
+    return resource_path("preview.css").read_text(encoding="utf-8")
+
+
+class PreviewView(QTextBrowser):
+    """Shows HTML fragments from ``render_markdown`` with the preview stylesheet.
+
+    Clicked http, https and mailto links are emitted as ``link_activated`` and passed
+    to ``opener`` (the desktop's default handler unless another is injected); in-page
+    anchors scroll; anything else is ignored.
+    """
+
+    link_activated = Signal(QUrl)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        opener: Callable[[QUrl], object] | None = None,
+        css: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._opener = opener if opener is not None else QDesktopServices.openUrl
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(load_preview_css() if css is None else css)
+        # Qt ignores margins on <body>; the page margin is the document's.
+        self.document().setDocumentMargin(PAGE_MARGIN)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def show_html(self, fragment: str, *, keep_position: bool = True) -> None:
+        """Replace the shown HTML, leaving the reader where they were.
+
+        The absolute scroll offset is kept (clamped to the new length), so an edit
+        above the visible part moves the text by only as much as it changed.
+        Pass ``keep_position=False`` for a different file, to start at the top.
+        """
+        vertical = self.verticalScrollBar()
+        horizontal = self.horizontalScrollBar()
+        old_vertical, old_horizontal = vertical.value(), horizontal.value()
+        self.setHtml(fragment)
+        if not keep_position:
+            return
+        # The document lays itself out lazily, so the scroll range would still be short;
+        # asking for the last block's geometry forces the layout to the end.
+        document = self.document()
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        vertical.setValue(old_vertical)
+        horizontal.setValue(old_horizontal)
+
+    def loadResource(self, resource_type: int, url: QUrl | str) -> object:
+        # Nothing the preview shows needs an external resource (images are placeholders
+        # and the stylesheet is set directly); loading none means no file is read and
+        # no network request is ever made, whatever HTML ends up here.
+        return None
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme().lower() in OPENABLE_SCHEMES:
+            self.link_activated.emit(url)
+            self._opener(url)
+        elif not url.scheme() and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())

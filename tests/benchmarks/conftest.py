@@ -1,0 +1,2 @@
+# Benchmarks are scripts that print figures; pytest never collects them.
+collect_ignore_glob = ["*.py"]
