@@ -61,8 +61,8 @@ def _check(argv: list[str]) -> int:
                 message += f" [fix: {problem.fix.label}]"
             print(f"{where}: {problem.severity}: {message}")
     print(
-        f"{len(reports)} file{'s' if len(reports) != 1 else ''} checked: "
-        _count(counts["error"], "error") + ", " + _count(counts["warning"], "warning") + ", " + _count(counts["info"], "note"),
+        f"{_count(len(reports), 'file')} checked: {_count(counts['error'], 'error')}, "
+        f"{_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}",
         file=sys.stderr,
     )
     return 1 if counts["error"] or missing or not reports else 0
