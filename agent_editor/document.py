@@ -102,6 +102,14 @@ class AgentDocument:
         self.path = target
         self._disk_signature = fileio.signature(data)
 
+    def take_disk_state_from(self, other: AgentDocument) -> None:
+        """Treat the file on disk as ``other`` found it (after reloading it)."""
+        self._disk_signature = other._disk_signature
+
+    def forget_disk_state(self) -> None:
+        """Let the next save overwrite the file without checking for outside changes."""
+        self._disk_signature = None
+
     def changed_on_disk(self) -> bool:
         """Whether the file on disk differs from what was last loaded or saved (or is gone)."""
         if self.path is None or self._disk_signature is None:

@@ -22,9 +22,10 @@ import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
 import markdown
+from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 ALLOWED_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -123,6 +124,18 @@ class _CommonMarkListsPreprocessor(Preprocessor):
         return out
 
 
+class _PseudoTagProcessor(InlineProcessor):
+    """Shows anything tag-shaped (``<example>``, ``</commentary>``, ``<script ...>``) as
+    text marked ``pseudo-tag``, where Python-Markdown would pass it through as HTML."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        element = etree.Element("span", {"class": "pseudo-tag"})
+        element.text = AtomicString(m.group(0))  # atomic: no emphasis or links inside
+        return element, m.start(0), m.end(0)
+
+
+_PSEUDO_TAG = r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"
+
 _AMP_ENTITY = re.compile(re.escape(AMP_SUBSTITUTE) + r"(#x?[0-9a-fA-F]+;)")
 
 
@@ -160,9 +173,11 @@ class _NeutraliseTreeprocessor(Treeprocessor):
 
 class _AgentBodyExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # Without these two, raw HTML would pass through; with them it is escaped as text.
+        # Raw HTML would pass through these two; without them it is escaped as text,
+        # and the pseudo-tag pattern takes the inline one's place to style tags as text.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_PseudoTagProcessor(_PSEUDO_TAG, md), "pseudo_tag", 90)
         # Between normalize_whitespace (30), which expands tabs, and fenced_code_block (25).
         md.preprocessors.register(_CommonMarkListsPreprocessor(md), "commonmark_lists", 27)
         # After the inline processor (20) has created links and images.

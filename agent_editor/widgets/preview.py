@@ -8,16 +8,43 @@ to an opener instead of navigating. Turning Markdown into HTML is
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from agent_editor.resources_path import resource_path
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 PAGE_MARGIN = 18
+LIST_INDENT = 28
+
+# Qt pads and borders only table cells, so code blocks and quotes go in a one-cell
+# table each to look like blocks (preview.css styles table.code-block, table.quote).
+_QT_BLOCK_WRAPPERS = (
+    # Python-Markdown ends code with a newline, which Qt would show as an empty line.
+    ("\n</code></pre>", "</code></pre>"),
+    ("<pre>", '<table class="code-block" width="100%" cellspacing="0"><tr><td><pre>'),
+    ("</pre>", "</pre></td></tr></table>"),
+    ("<blockquote>", '<table class="quote" width="100%" cellspacing="0"><tr><td>'),
+    ("</blockquote>", "</td></tr></table>"),
+)
+
+
+def adapt_for_qt(fragment: str) -> str:
+    """Rewrite the few constructs Qt's rich text engine cannot style as they are."""
+    for old, new in _QT_BLOCK_WRAPPERS:
+        fragment = fragment.replace(old, new)
+    return fragment
+
+
+@functools.cache
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
 
 
 def load_preview_css() -> str:
@@ -49,6 +76,7 @@ class PreviewView(QTextBrowser):
         self.document().setDefaultStyleSheet(load_preview_css() if css is None else css)
         # Qt ignores margins on <body>; the page margin is the document's.
         self.document().setDocumentMargin(PAGE_MARGIN)
+        self.document().setIndentWidth(LIST_INDENT)
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def show_html(self, fragment: str, *, keep_position: bool = True) -> None:
@@ -61,7 +89,7 @@ class PreviewView(QTextBrowser):
         vertical = self.verticalScrollBar()
         horizontal = self.horizontalScrollBar()
         old_vertical, old_horizontal = vertical.value(), horizontal.value()
-        self.setHtml(fragment)
+        self.setHtml(adapt_for_qt(fragment))
         if not keep_position:
             return
         # The document lays itself out lazily, so the scroll range would still be short;
@@ -73,9 +101,14 @@ class PreviewView(QTextBrowser):
 
     def loadResource(self, resource_type: int, url: QUrl | str) -> object:
         # Nothing the preview shows needs an external resource (images are placeholders
-        # and the stylesheet is set directly); loading none means no file is read and
-        # no network request is ever made, whatever HTML ends up here.
-        return None
+        # and the stylesheet is set directly), so none is loaded, whatever HTML ends up
+        # here. The answer must not be empty: on an empty one QTextDocument reads local
+        # files itself, and the image handler then tries the file name directly.
+        if resource_type == QTextDocument.ResourceType.ImageResource:
+            return _blank_image()
+        if resource_type == QTextDocument.ResourceType.StyleSheetResource:
+            return ""
+        return QByteArray()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in OPENABLE_SCHEMES:

@@ -1,0 +1,104 @@
+"""Starting the app: the QApplication, its look, and what to open first.
+
+With files, they are opened; with a folder, its agents are listed. With nothing, the
+project's ``.claude/agents`` (when started inside a project), else the user's
+``~/.claude/agents``, else a copy of the bundled example library, so a new user sees
+real agents at once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from agent_editor import __version__
+from agent_editor.resources_path import resource_path
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Agent Editor")
+    app.setOrganizationName("Agent Editor")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("agent-editor")
+    icon = resource_path("icons", "agent-editor.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = resource_path("app.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def find_project_agents(start: Path) -> Path | None:
+    """The nearest ``.claude/agents`` from ``start`` up to the git root, as Claude Code searches."""
+    for folder in [start, *start.parents]:
+        candidate = folder / ".claude" / "agents"
+        if candidate.is_dir():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def user_agents_folder() -> Path:
+    config = os.environ.get("CLAUDE_CONFIG_DIR")
+    return Path(config) / "agents" if config else Path.home() / ".claude" / "agents"
+
+
+def example_library() -> Path:
+    """A writable copy of the bundled examples (made once, then left to the user)."""
+    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    target = base / "examples"
+    if not target.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        for source in resource_path("examples").iterdir():
+            if source.is_file():
+                shutil.copyfile(source, target / source.name)
+    return target
+
+
+def default_paths(cwd: Path | None = None) -> tuple[list[Path], str]:
+    project = find_project_agents((cwd or Path.cwd()).resolve())
+    if project is not None:
+        return [project], "Project agents"
+    user = user_agents_folder()
+    if user.is_dir() and any(user.rglob("*.md")):
+        return [user], "Your agents"
+    return [example_library()], "Example agents"
+
+
+def run_app(paths: list[Path]) -> int:
+    app = make_application()
+    from agent_editor.window import MainWindow
+
+    window = MainWindow()
+    if paths:
+        missing = [p for p in paths if not p.exists()]
+        for path in missing:
+            print(f"agent-editor: {path}: no such file or folder", file=sys.stderr)
+        paths = [p for p in paths if p.exists()]
+        title = None
+    else:
+        paths, title = default_paths()
+    window.show()
+    if paths:
+        window.open_paths(paths, title)
+    if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
+        QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
+    return app.exec()
+
+
+def run_compare_app(paths: list[Path]) -> int:
+    app = make_application()
+    from agent_editor.compare_window import CompareWindow
+
+    window = CompareWindow.from_paths(paths)
+    window.show()
+    return app.exec()

@@ -1,0 +1,77 @@
+"""Every question the app asks the author, in one place.
+
+Dialogs are only for decisions. The window calls these methods and never builds a
+message box itself, so a test can hand the window a ``Dialogs`` whose answers are
+scripted instead of patching Qt.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+AGENT_FILE_FILTER = "Agent files (*.md);;Text files (*.md *.txt);;All files (*)"
+
+
+class SaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs:
+    """Asks with real dialogs; tests substitute an object with the same methods."""
+
+    def __init__(self, parent: QWidget | None = None):
+        self.parent = parent
+
+    def ask_save_changes(self, name: str) -> SaveChoice:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to “{name}”?")
+        box.setInformativeText("If you don't save, your changes will be lost.")
+        save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Don't Save", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return SaveChoice.SAVE
+        if clicked is discard:
+            return SaveChoice.DISCARD
+        return SaveChoice.CANCEL
+
+    def ask_overwrite_changed_file(self, name: str, deleted: bool) -> bool:
+        """Saving over a file another program changed (or deleted): go ahead?"""
+        if deleted:
+            title = "File deleted by another program"
+            text = f"“{name}” was deleted or moved by another program since you opened it.\n\nSave your version there again?"
+        else:
+            title = "File changed by another program"
+            text = (f"“{name}” was changed by another program since you opened it.\n\n"
+                    "Save your version anyway? The other program's changes will be replaced.")
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.warning(self.parent, title, text, buttons, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
+    def ask_open_paths(self, folder: Path | None) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(self.parent, "Open agent files", str(folder or ""), AGENT_FILE_FILTER)
+        return [Path(n) for n in names]
+
+    def ask_folder(self, folder: Path | None) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.parent, "Open a folder of agents", str(folder or ""))
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, "Save agent as", str(suggested), AGENT_FILE_FILTER)
+        return Path(name) if name else None
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.parent, title, message)
+
+    def show_about(self, title: str, html: str) -> None:
+        QMessageBox.about(self.parent, title, html)

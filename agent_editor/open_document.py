@@ -1,0 +1,297 @@
+"""One open agent file in the app: its document, its history, its problems, its file on disk.
+
+``OpenDocument`` is the single owner of an open file's state. Widgets send edits one
+way into it (``set_field``, ``set_body``, ``apply_fix`` ...) and show what its signals
+say; they never change the ``AgentDocument`` themselves. Every edit, from the form or
+the body, is one command on one ``QUndoStack``, so undo and redo walk a single history.
+The stack's clean state is the "saved" state. Validation runs on a short coalescing
+timer, and a ``QFileSystemWatcher`` notices when another program changes the file.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from agent_editor.document import AgentDocument
+from agent_editor.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.rendering import render_markdown
+from agent_editor.validation import ERROR, Fix, Problem, validate
+
+# Typing merges into one undo step until the author pauses this long.
+_TYPING_MERGE_SECONDS = 1.5
+_BODY_MERGE_ID = 1
+_HEADER_TEXT_MERGE_ID = 2
+
+
+class _TextCommand(QUndoCommand):
+    """An edit kept as text before and after, which makes undo exact.
+
+    ``part`` says which text: "file" (the whole file) or "body" (the body alone, so
+    that typing never re-reads the header).
+    """
+
+    def __init__(self, owner: OpenDocument, label: str, before: str, after: str, merge_id: int = -1,
+                 part: str = "file"):
+        super().__init__(label)
+        self._owner, self._before, self._after = owner, before, after
+        self._merge_id, self._part = merge_id, part
+        self._stamp = time.monotonic()
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, _TextCommand) or other._merge_id != self._merge_id:
+            return False
+        if other._stamp - self._stamp > _TYPING_MERGE_SECONDS:
+            return False
+        if abs(len(other._after) - len(other._before)) > 2:
+            return False  # a paste or a replace-all is a step of its own
+        self._after, self._stamp = other._after, other._stamp
+        return True
+
+    def redo(self) -> None:
+        self._owner._install(self._part, self._after)
+
+    def undo(self) -> None:
+        self._owner._install(self._part, self._before)
+
+
+class OpenDocument(QObject):
+    """The state of one open file, and the only way to change it."""
+
+    fields_changed = Signal()
+    body_changed = Signal(str)
+    problems_changed = Signal(list)
+    modified_changed = Signal(bool)
+    path_changed = Signal(object)
+    saved = Signal()
+    preview_rendered = Signal(str)  # the body as an HTML fragment
+    file_changed_on_disk = Signal(bool)  # True when the file was deleted
+
+    def __init__(self, doc: AgentDocument, parent: QObject | None = None):
+        super().__init__(parent)
+        self._doc = doc
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        self._problems: list[Problem] = validate(doc)
+        self._validate_timer = QTimer(self, singleShot=True, interval=120)
+        self._validate_timer.timeout.connect(self._revalidate)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self._preview_timer = QTimer(self, singleShot=True)
+        self._preview_timer.timeout.connect(self._render_preview)
+        self._preview_cost = 0.0  # seconds the last preview took, shown included
+        self._saving = False
+        self._watch()
+
+    # ----- reading ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> OpenDocument:
+        """Load a file; raises ``DocumentError`` with a plain message when it cannot be opened."""
+        return cls(AgentDocument.load(path), parent)
+
+    @property
+    def document(self) -> AgentDocument:
+        """The current document. Read it; change it only through this object's methods."""
+        return self._doc
+
+    @property
+    def path(self) -> Path | None:
+        return self._doc.path
+
+    @property
+    def display_name(self) -> str:
+        return self._doc.path.name if self._doc.path else "Untitled agent"
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return self._doc.fields
+
+    @property
+    def body(self) -> str:
+        return self._doc.body
+
+    @property
+    def problems(self) -> list[Problem]:
+        if self._validate_timer.isActive():
+            self._revalidate()
+        return self._problems
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # ----- editing ------------------------------------------------------------------
+
+    def set_field(self, key: str, value: Any) -> None:
+        """Set a header value (``None`` removes the key). Raises ``DocumentError`` if it cannot be written."""
+        current = self._doc.fields
+        if value is None:
+            if key in current:
+                self._edit(f"Remove {key}", lambda d: d.remove_field(key))
+            return
+        if key in current and current[key] == value and type(current[key]) is type(value):
+            return
+        self._edit(f"Change {key}", lambda d: d.set_field(key, value), merge_id=_field_merge_id(key))
+
+    def remove_field(self, key: str) -> None:
+        self.set_field(key, None)
+
+    def rename_field(self, old: str, new: str) -> None:
+        self._edit(f"Rename {old}", lambda d: d.rename_field(old, new))
+
+    def set_body(self, text: str) -> None:
+        before = self._doc.body
+        if text != before:
+            self.undo_stack.push(_TextCommand(self, "Typing", before, text, _BODY_MERGE_ID, part="body"))
+
+    def set_header_text(self, text: str) -> None:
+        if text != self._doc.header_text:
+            self._edit("Edit header", lambda d: d.set_header_text(text), merge_id=_HEADER_TEXT_MERGE_ID)
+
+    def apply_fix(self, fix: Fix) -> None:
+        self._edit(fix.label, fix.apply)
+
+    def _edit(self, label: str, change, merge_id: int = -1) -> None:
+        before = self._doc.to_text()
+        trial = self._doc.copy()
+        change(trial)  # raises DocumentError without touching the open document
+        after = trial.to_text()
+        if after != before:
+            self.undo_stack.push(_TextCommand(self, label, before, after, merge_id))
+
+    def _install(self, part: str, text: str) -> None:
+        if part == "body":
+            self._doc.set_body(text)
+            self.body_changed.emit(self._doc.body)
+            self._validate_timer.start()
+            self.request_preview()
+            return
+        old_fields, old_body, old_header = self._doc.fields, self._doc.body, self._doc.header_text
+        self._doc.set_text(text)
+        if self._doc.header_text != old_header or self._doc.fields != old_fields:
+            self.fields_changed.emit()
+        if self._doc.body != old_body:
+            self.body_changed.emit(self._doc.body)
+            self.request_preview()
+        self._validate_timer.start()
+
+    def _revalidate(self) -> None:
+        self._validate_timer.stop()
+        problems = validate(self._doc)
+        if problems != self._problems:
+            self._problems = problems
+            self.problems_changed.emit(problems)
+
+    # ----- the preview ----------------------------------------------------------------
+
+    def request_preview(self) -> None:
+        """Render the body soon: at once while that is cheap, else when typing pauses.
+
+        The delay follows what the last preview cost (rendering and showing it), so a
+        seed-sized body updates within a frame and a 64 KB one never makes typing wait.
+        """
+        cost_ms = self._preview_cost * 1000
+        delay = 0 if cost_ms < 12 else int(min(1200, 150 + 4 * cost_ms))
+        self._preview_timer.start(delay)
+
+    def render_preview_now(self) -> None:
+        self._render_preview()
+
+    def _render_preview(self) -> None:
+        self._preview_timer.stop()
+        started = time.perf_counter()
+        html = render_markdown(self._doc.body)
+        self.preview_rendered.emit(html)
+        self._preview_cost = time.perf_counter() - started
+
+    # ----- saving and the file on disk -----------------------------------------------
+
+    def save(self, path: Path | None = None, *, force: bool = False) -> None:
+        """Save, refusing while an error stands. Raises ``DocumentError`` (with the reason) when not saved."""
+        errors = self.errors
+        if errors:
+            first = errors[0]
+            fix = f" Fix: {first.fix.label}." if first.fix else ""
+            raise DocumentError(f"Not saved, because Claude Code would ignore this file: {first.message}{fix}")
+        old_path = self._doc.path
+        self._saving = True
+        try:
+            self._doc.save(path, force=force)
+        finally:
+            self._saving = False
+        self.undo_stack.setClean()
+        if self._doc.path != old_path:
+            self.path_changed.emit(self._doc.path)
+        self._watch()
+        self.saved.emit()
+
+    def reload(self) -> None:
+        """Read the file again from disk, dropping unsaved changes (the history is kept for undo)."""
+        if self._doc.path is None:
+            return
+        fresh = AgentDocument.load(self._doc.path)
+        self._doc.take_disk_state_from(fresh)
+        before = self._doc.to_text()
+        if fresh.to_text() != before:
+            self.undo_stack.push(_TextCommand(self, "Reload from disk", before, fresh.to_text()))
+        self.undo_stack.setClean()
+        self._watch()
+
+    def keep_mine(self) -> None:
+        """After an outside change: keep this version, and let the next save overwrite the file."""
+        self._doc.forget_disk_state()  # the next save writes without asking again
+        self.modified_changed.emit(True)
+        self.undo_stack.resetClean()
+
+    def _watch(self) -> None:
+        files = self._watcher.files()
+        if files:
+            self._watcher.removePaths(files)
+        if self._doc.path is not None and self._doc.path.exists():
+            self._watcher.addPath(str(self._doc.path))
+
+    def _on_watcher_file_changed(self, _path: str) -> None:
+        if self._saving:
+            return
+        # Editors and our own atomic save replace the file, which drops the watch.
+        QTimer.singleShot(50, self._check_disk)
+
+    def _check_disk(self) -> None:
+        self._watch()
+        if not self._doc.changed_on_disk():
+            return
+        deleted = self._doc.path is not None and not self._doc.path.exists()
+        if not deleted and not self.is_modified:
+            try:
+                self.reload()
+                return
+            except DocumentError:
+                pass
+        self.file_changed_on_disk.emit(deleted)
+
+    def check_disk_now(self) -> None:
+        """Look at the file on disk at once (the watcher may lag, e.g. on network folders)."""
+        self._check_disk()
+
+    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+
+def _field_merge_id(key: str) -> int:
+    # Typing in one field merges; a different field starts a new step.
+    return 1000 + (hash(key) & 0xFFFF)
+
+
+__all__ = ["OpenDocument", "DocumentError", "FileChangedOnDisk"]

@@ -1,0 +1,104 @@
+"""The body editor: Markdown text with highlighting and find/replace, showing an OpenDocument's body.
+
+Typing goes one way into the ``OpenDocument`` (which keeps the one undo history);
+when the body changes from elsewhere (undo, a reload, a fix) only the changed span of
+text is replaced, so the cursor and scroll position stay where the author was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+
+from agent_editor.open_document import OpenDocument
+from agent_editor.widgets.find_bar import FindReplaceBar
+from agent_editor.widgets.highlighter import MarkdownHighlighter
+
+
+class MarkdownEdit(QPlainTextEdit):
+    """A plain-text editor whose undo and redo belong to the window's single history."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()  # let the window's Undo/Redo actions take the key
+            return True
+        return super().event(event)
+
+
+class BodyEditor(QWidget):
+    body_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = MarkdownEdit(objectName="bodyEditor")
+        self.editor.setUndoRedoEnabled(False)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), 10.0))
+        self.editor.setFont(font)
+        self.editor.setPlaceholderText("Write the agent's instructions here, in Markdown.")
+        self.highlighter = MarkdownHighlighter(self.editor.document())
+        self.find_bar = FindReplaceBar(self.editor)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.editor)
+        box.addWidget(self.find_bar)
+        self._open: OpenDocument | None = None
+        self._showing = False
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+
+    def bind(self, open_doc: OpenDocument | None) -> None:
+        if self._open is not None:
+            self._open.body_changed.disconnect(self.show_body)
+        self._open = open_doc
+        self._showing = True
+        self.editor.setPlainText(open_doc.body if open_doc else "")
+        self._showing = False
+        if open_doc is not None:
+            open_doc.body_changed.connect(self.show_body)
+
+    def show_body(self, text: str) -> None:
+        current = self.editor.toPlainText()
+        if text == current:
+            return
+        # Replace only the span that differs, so the cursor and scroll stay put.
+        start = 0
+        limit = min(len(text), len(current))
+        while start < limit and text[start] == current[start]:
+            start += 1
+        end_old, end_new = len(current), len(text)
+        while end_old > start and end_new > start and current[end_old - 1] == text[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(_utf16(current, start))
+        cursor.setPosition(_utf16(current, end_old), QTextCursor.MoveMode.KeepAnchor)
+        self._showing = True
+        try:
+            cursor.insertText(text[start:end_new])
+        finally:
+            self._showing = False
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor on a line of the body (1-based)."""
+        block = self.editor.document().findBlockByNumber(max(0, line - 1))
+        cursor = QTextCursor(block)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.editor.setFocus()
+
+    def _on_editor_text_changed(self) -> None:
+        if self._showing or self._open is None:
+            return
+        self._open.set_body(self.editor.toPlainText())
+        self.body_edited.emit()
+
+
+def _utf16(text: str, index: int) -> int:
+    """Qt counts positions in UTF-16 units; Python in code points."""
+    prefix = text[:index]
+    return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)

@@ -1,0 +1,194 @@
+"""Markdown syntax colouring for the body editor.
+
+Owns the look of Markdown source: headings, emphasis, inline code, fenced code
+blocks, links, list markers, block quotes, horizontal rules and tag-shaped text such
+as ``<example>``. Fenced blocks span lines, so the fence that opened one is carried
+from block to block in the block state.
+
+The colours come in a light and a dark set, picked from the application palette
+when the highlighter is created; only foreground colours and weights change, so the
+editor's own background stays as the theme made it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+
+_NORMAL = -1  # Qt's state for a block that has not been highlighted is also -1
+
+# Block-level patterns, tried on the whole line.
+_FENCE = re.compile(r"\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_QUOTE = re.compile(r" {0,3}>+")
+_LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?=\s)")
+
+# Inline patterns, tried on the line with code spans blanked out.
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_BARE_URL = re.compile(r"<?https?://[^\s<>)\]]+>?")
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
+@dataclass(frozen=True)
+class _Palette:
+    heading: str
+    emphasis: str
+    code: str
+    fence: str
+    link: str
+    url: str
+    marker: str
+    quote: str
+    tag: str
+    rule: str
+
+
+_LIGHT = _Palette(
+    heading="#0b4f9c", emphasis="#1f2328", code="#8a2a3b", fence="#6e7781",
+    link="#0969da", url="#6e7781", marker="#b35900", quote="#57606a",
+    tag="#8250df", rule="#8c959f",
+)
+_DARK = _Palette(
+    heading="#79b8ff", emphasis="#e6edf3", code="#ff9fae", fence="#8b949e",
+    link="#58a6ff", url="#8b949e", marker="#f0a35e", quote="#a5adb8",
+    tag="#c297ff", rule="#6e7681",
+)
+
+
+def _char_format(color: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    char_format.setForeground(QColor(color))
+    if bold:
+        char_format.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        char_format.setFontItalic(True)
+    return char_format
+
+
+def _all_bmp(text: str) -> bool:
+    return len(text.encode("utf-16-le")) == 2 * len(text)
+
+
+def _utf16_offsets(text: str) -> list[int]:
+    """UTF-16 offset of every code point index in ``text``, including its end."""
+    offsets = [0]
+    for char in text:
+        offsets.append(offsets[-1] + (2 if ord(char) > 0xFFFF else 1))
+    return offsets
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Colours Markdown in a QTextDocument (for example a QPlainTextEdit's document)."""
+
+    def __init__(self, document: QTextDocument, *, dark: bool | None = None) -> None:
+        super().__init__(document)
+        if dark is None:
+            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        colors = _DARK if dark else _LIGHT
+        self.heading_format = _char_format(colors.heading, bold=True)
+        self.bold_format = _char_format(colors.emphasis, bold=True)
+        self.italic_format = _char_format(colors.emphasis, italic=True)
+        self.code_format = _char_format(colors.code)
+        self.fence_format = _char_format(colors.fence)
+        self.link_format = _char_format(colors.link)
+        self.url_format = _char_format(colors.url)
+        self.marker_format = _char_format(colors.marker, bold=True)
+        self.quote_format = _char_format(colors.quote, italic=True)
+        self.tag_format = _char_format(colors.tag)
+        self.rule_format = _char_format(colors.rule, bold=True)
+        self._utf16_offsets: list[int] | None = None
+
+    def highlightBlock(self, text: str) -> None:
+        # Python counts code points, Qt counts UTF-16 units: they differ after an emoji
+        # or other character outside the Basic Multilingual Plane.
+        self._utf16_offsets = None if text.isascii() or _all_bmp(text) else _utf16_offsets(text)
+        # A block state >= 0 means "inside a fenced block"; it encodes the opening fence
+        # (length * 2, +1 for tildes) because only a fence at least as long closes it.
+        state = self.previousBlockState()
+        if state >= 0:
+            self._apply(0, len(text), self.code_format)
+            fence = _FENCE.match(text)
+            closing = "~" if state & 1 else "`"
+            if fence and fence.group(1)[0] == closing and len(fence.group(1)) >= state >> 1 \
+                    and not text[fence.end():].strip():
+                self._apply(0, len(text), self.fence_format)
+                self.setCurrentBlockState(_NORMAL)
+            else:
+                self.setCurrentBlockState(state)
+            return
+
+        self.setCurrentBlockState(_NORMAL)
+        fence = _FENCE.match(text)
+        if fence:
+            marker = fence.group(1)
+            if marker[0] == "~" or "`" not in text[fence.end():]:
+                self._apply(0, len(text), self.fence_format)
+                self.setCurrentBlockState(len(marker) * 2 + (marker[0] == "~"))
+                return
+        if _HEADING.match(text):
+            self._apply(0, len(text), self.heading_format)
+            return
+        if _RULE.match(text):
+            self._apply(0, len(text), self.rule_format)
+            return
+
+        quote = _QUOTE.match(text)
+        if quote:
+            self._apply(0, len(text), self.quote_format)
+            start = quote.end()
+        else:
+            start = 0
+        marker = _LIST_MARKER.match(text, start)
+        if marker:
+            self._apply(marker.start(), marker.end(), self.marker_format)
+        self._highlight_inline(text)
+
+    def _apply(self, start: int, end: int, char_format: QTextCharFormat) -> None:
+        offsets = self._utf16_offsets
+        if offsets is not None:
+            start, end = offsets[start], offsets[end]
+        self.setFormat(start, end - start, char_format)
+
+    def _highlight_inline(self, text: str) -> None:
+        # Nothing inside a code span is Markdown, so other patterns see it blanked out.
+        if "`" in text:
+            code_spans = list(_CODE_SPAN.finditer(text))
+            searched = _CODE_SPAN.sub(_blank, text) if code_spans else text
+        else:
+            code_spans = []
+            searched = text
+        if "*" in searched or "_" in searched:
+            for match in _BOLD.finditer(searched):
+                self._apply(match.start(), match.end(), self.bold_format)
+            for match in _ITALIC.finditer(searched):
+                self._apply(match.start(), match.end(), self.italic_format)
+        if "<" in searched:
+            for match in _TAG.finditer(searched):
+                self._apply(match.start(), match.end(), self.tag_format)
+        if "](" in searched:
+            for match in _LINK.finditer(searched):
+                self._apply(match.start(1), match.end(1), self.link_format)
+                self._apply(match.start(2), match.end(2), self.url_format)
+        if "://" in searched:
+            for match in _BARE_URL.finditer(searched):
+                self._apply(match.start(), match.end(), self.url_format)
+        for match in code_spans:
+            self._apply(match.start(), match.end(), self.code_format)

@@ -1,0 +1,80 @@
+"""A plain list of agent files to switch between: name, the description's first line, problems.
+
+It shows ``FileReport`` records from ``validation.check_files``; choosing an entry asks
+the window to open that file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from agent_editor.validation import ERROR, FileReport
+
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class AgentList(QWidget):
+    file_chosen = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.title = QLabel(objectName="libraryTitle")
+        box.addWidget(self.title)
+        self.list = QListWidget(objectName="agentList")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.list.itemClicked.connect(self._on_list_item_activated)
+        box.addWidget(self.list)
+
+    def show_reports(self, title: str, reports: list[FileReport]) -> None:
+        self.title.setText(title)
+        self.list.clear()
+        for report in reports:
+            item = QListWidgetItem()
+            item.setData(_PATH_ROLE, report.path)
+            self.list.addItem(item)
+            self.update_report(report)
+
+    def update_report(self, report: FileReport) -> None:
+        item = self._item(report.path)
+        if item is None:
+            return
+        fields = report.doc.fields if report.doc else {}
+        name = fields.get("name") if isinstance(fields.get("name"), str) else report.path.stem
+        description = fields.get("description") if isinstance(fields.get("description"), str) else ""
+        first_line = description.strip().split("\n", 1)[0]
+        if len(first_line) > 90:
+            first_line = first_line[:88].rstrip() + "…"
+        errors = sum(p.severity == ERROR for p in report.problems)
+        others = len(report.problems) - errors
+        badge = f"⛔ {errors}" if errors else (f"⚠ {others}" if others else "✓")
+        item.setText(f"{name}    {badge}\n{first_line or report.path.name}")
+        item.setToolTip(f"{report.path}\n{len(report.problems)} problem(s)")
+        item.setSizeHint(QSize(0, 46))
+
+    def select(self, path: Path) -> None:
+        item = self._item(path)
+        if item is not None:
+            self.list.blockSignals(True)
+            self.list.setCurrentItem(item)
+            self.list.blockSignals(False)
+
+    def paths(self) -> list[Path]:
+        return [self.list.item(i).data(_PATH_ROLE) for i in range(self.list.count())]
+
+    def _item(self, path: Path) -> QListWidgetItem | None:
+        for index in range(self.list.count()):
+            item = self.list.item(index)
+            if item.data(_PATH_ROLE) == path:
+                return item
+        return None
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.file_chosen.emit(item.data(_PATH_ROLE))

@@ -1,0 +1,89 @@
+"""The problems list: every problem of the open file, most serious first.
+
+Activating a row (double-click or Enter) asks to go to the field or line it concerns;
+the Fix button applies the selected problem's fix. The list shows problems; it does
+not decide them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from agent_editor.validation import Problem
+
+_SEVERITY_TEXT = {"error": "⛔ Error", "warning": "⚠ Warning", "info": "ℹ Note"}
+
+
+class ProblemsPanel(QWidget):
+    problem_activated = Signal(object)
+    fix_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        head = QHBoxLayout()
+        head.setContentsMargins(10, 4, 6, 4)
+        self.summary = QLabel(objectName="problemsSummary")
+        head.addWidget(self.summary, 1)
+        self.fix_button = QPushButton("Fix", enabled=False, objectName="fixButton")
+        self.fix_button.setToolTip("Apply the suggested fix for the selected problem")
+        self.fix_button.clicked.connect(self._on_fix_button_clicked)
+        head.addWidget(self.fix_button)
+        box.addLayout(head)
+        self.tree = QTreeWidget(rootIsDecorated=False, uniformRowHeights=False, wordWrap=True)
+        self.tree.setHeaderLabels(["Kind", "Line", "Problem"])
+        self.tree.setColumnWidth(0, 100)
+        self.tree.setColumnWidth(1, 50)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        box.addWidget(self.tree)
+        self._problems: list[Problem] = []
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self._problems = list(problems)
+        self.tree.clear()
+        for problem in problems:
+            text = problem.message + (f"  — fix: {problem.fix.label}" if problem.fix else "")
+            item = QTreeWidgetItem([_SEVERITY_TEXT[problem.severity], str(problem.line or ""), text])
+            item.setData(0, Qt.ItemDataRole.UserRole, problem)
+            item.setToolTip(2, problem.message)
+            self.tree.addTopLevelItem(item)
+        counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
+        if not problems:
+            self.summary.setText("No problems: Claude Code will load this agent as written.")
+        elif counts["error"]:
+            self.summary.setText(f"<b>Claude Code will ignore this file</b> until {_n(counts['error'], 'error')} "
+                                 f"{'is' if counts['error'] == 1 else 'are'} fixed. "
+                                 f"{_n(counts['warning'], 'warning')}, {_n(counts['info'], 'note')}.")
+        else:
+            self.summary.setText(f"Claude Code will load this agent. {_n(counts['warning'], 'warning')}, "
+                                 f"{_n(counts['info'], 'note')}.")
+        self.fix_button.setEnabled(False)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self._problems
+
+    def selected_problem(self) -> Problem | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.problem_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _on_tree_current_item_changed(self, item, _previous) -> None:
+        problem = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        self.fix_button.setEnabled(bool(problem and problem.fix))
+        self.fix_button.setText(problem.fix.label if problem and problem.fix else "Fix")
+
+    def _on_fix_button_clicked(self) -> None:
+        problem = self.selected_problem()
+        if problem and problem.fix:
+            self.fix_requested.emit(problem.fix)
+
+
+def _n(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"

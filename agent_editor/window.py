@@ -1,0 +1,403 @@
+"""The editor window: lays out the form, body, preview, problems and file list, and runs the flows.
+
+The window owns no document state: each open file is an ``OpenDocument``, and the
+widgets show it. What the window does own are the flows between them: open, switch,
+save (refused while an error stands), the unsaved-changes question, and what happens
+when another program changes the file. Every question goes through ``self.dialogs``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_editor import __version__
+from agent_editor.dialogs import Dialogs, SaveChoice
+from agent_editor.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.open_document import OpenDocument
+from agent_editor.validation import FileReport, Problem, agent_files, check_files, validate
+from agent_editor.widgets.body_editor import BodyEditor
+from agent_editor.widgets.form import HeaderForm
+from agent_editor.widgets.library import AgentList
+from agent_editor.widgets.preview import PreviewView
+from agent_editor.widgets.problems import ProblemsPanel
+
+APP_NAME = "Agent Editor"
+
+
+class Banner(QFrame):
+    """A message across the top of the window with buttons; it asks without blocking."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="banner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 8, 6)
+        self.text = QLabel(wordWrap=True)
+        row.addWidget(self.text, 1)
+        self.buttons_row = QHBoxLayout()
+        row.addLayout(self.buttons_row)
+        self.hide()
+
+    def ask(self, text: str, buttons: list[tuple[str, object]]) -> None:
+        self.text.setText(text)
+        while self.buttons_row.count():
+            self.buttons_row.takeAt(0).widget().deleteLater()
+        for label, action in buttons:
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, a=action: (self.hide(), a()))
+            self.buttons_row.addWidget(button)
+        self.show()
+
+    def button(self, label: str) -> QPushButton | None:
+        for index in range(self.buttons_row.count()):
+            widget = self.buttons_row.itemAt(index).widget()
+            if isinstance(widget, QPushButton) and widget.text() == label and not widget.isHidden():
+                return widget
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, dialogs: Dialogs | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.dialogs = dialogs or Dialogs(self)
+        self.settings = settings or QSettings()
+        self.current: OpenDocument | None = None
+        self.undo_group = QUndoGroup(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1400, 880)
+
+        self.library = AgentList()
+        self.library.file_chosen.connect(self._on_library_file_chosen)
+        self.form = HeaderForm()
+        self.form.error_raised.connect(self._on_form_error_raised)
+        self.body = BodyEditor()
+        self.preview = PreviewView()
+        self.problems = ProblemsPanel()
+        self.problems.problem_activated.connect(self._on_problems_problem_activated)
+        self.problems.fix_requested.connect(self._on_problems_fix_requested)
+        self.banner = Banner()
+
+        editors = QSplitter(Qt.Orientation.Horizontal, objectName="editorSplit")
+        editors.addWidget(self._titled("Instructions (Markdown)", self.body))
+        editors.addWidget(self._titled("Preview", self.preview))
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplit")
+        self.main_split.addWidget(self.library)
+        self.main_split.addWidget(self._titled("Header", self.form))
+        self.main_split.addWidget(editors)
+        self.main_split.setSizes([240, 430, 730])
+        self.main_split.setStretchFactor(2, 1)
+        self.library.hide()
+        self.vertical_split = QSplitter(Qt.Orientation.Vertical)
+        self.vertical_split.addWidget(self.main_split)
+        self.vertical_split.addWidget(self.problems)
+        self.vertical_split.setSizes([700, 150])
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.vertical_split)
+        self.setCentralWidget(central)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self._build_menus()
+        self._restore_geometry()
+        self._set_editing_enabled(False)
+
+    # ----- layout helpers -----------------------------------------------------------
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        host = QWidget()
+        box = QVBoxLayout(host)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        label = QLabel(title, objectName="paneTitle")
+        box.addWidget(label)
+        box.addWidget(widget)
+        return host
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open…", self.open_dialog, keys.Open, "Open agent files")
+        self._action(file_menu, "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O", "Open a folder of agents")
+        file_menu.addSeparator()
+        self.save_action = self._action(file_menu, "&Save", self.save, keys.Save)
+        self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, keys.SaveAs)
+        self.reload_action = self._action(file_menu, "&Reload from Disk", self.reload, None,
+                                          "Read the file again, dropping unsaved changes")
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", self.close, keys.Quit)
+        if quit_action.shortcut().isEmpty():
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(keys.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        for action in self.body.find_bar.actions_for_window():
+            edit_menu.addAction(action)
+            self.addAction(action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.preview_action = self._action(view_menu, "&Preview", self._toggle_preview, "Ctrl+Shift+P")
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self.problems_action = self._action(view_menu, "P&roblems", self._toggle_problems, "Ctrl+Shift+M")
+        self.problems_action.setCheckable(True)
+        self.problems_action.setChecked(True)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Agent Editor", self._show_about)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    # ----- opening --------------------------------------------------------------------
+
+    def open_paths(self, paths: list[Path], library_title: str | None = None) -> bool:
+        """Open files, or a folder as a list of its agents; the first file is shown."""
+        folders = [p for p in paths if p.is_dir()]
+        files = agent_files(paths)
+        if len(files) > 1 or folders:
+            title = library_title or (folders[0].name if len(folders) == 1 and len(paths) == 1 else "Agents")
+            self.show_library(title, files)
+        if not files:
+            self.statusBar().showMessage("No agent files (*.md) here yet.", 8000)
+            return False
+        return self.open_file(files[0])
+
+    def show_library(self, title: str, files: list[Path]) -> None:
+        reports = check_files(files)
+        self.library.show_reports(f"{title} — {len(reports)} agent{'s' if len(reports) != 1 else ''}", reports)
+        self.library.show()
+
+    def open_dialog(self) -> None:
+        folder = self.current.path.parent if self.current and self.current.path else None
+        paths = self.dialogs.ask_open_paths(folder)
+        if paths:
+            self.open_paths(paths)
+
+    def open_folder_dialog(self) -> None:
+        folder = self.dialogs.ask_folder(self.current.path.parent if self.current and self.current.path else None)
+        if folder:
+            self.open_paths([folder])
+
+    def open_file(self, path: Path) -> bool:
+        """Show a file, after asking about unsaved changes in the current one."""
+        if self.current is not None and self.current.path is not None and _same(self.current.path, path):
+            return True
+        if not self.maybe_save():
+            if self.current and self.current.path:
+                self.library.select(self.current.path)
+            return False
+        try:
+            opened = OpenDocument.open(path, self)
+        except DocumentError as error:
+            self.dialogs.show_error("Cannot open this file", error.message)
+            return False
+        self._show_document(opened)
+        self.library.select(path)
+        return True
+
+    def _show_document(self, opened: OpenDocument) -> None:
+        old = self.current
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        self.current = opened
+        self.undo_group.addStack(opened.undo_stack)
+        self.undo_group.setActiveStack(opened.undo_stack)
+        opened.modified_changed.connect(self._update_title)
+        opened.path_changed.connect(self._update_title)
+        opened.problems_changed.connect(self._on_document_problems_changed)
+        opened.preview_rendered.connect(self._on_document_preview_rendered)
+        opened.file_changed_on_disk.connect(self._on_document_file_changed_on_disk)
+        opened.saved.connect(self._on_document_saved)
+        self.banner.hide()
+        self.form.bind(opened)
+        self.body.bind(opened)
+        self.problems.show_problems(opened.problems)
+        self.preview.show_html("", keep_position=False)
+        opened.render_preview_now()
+        self.preview.verticalScrollBar().setValue(0)
+        self._set_editing_enabled(True)
+        self._update_title()
+
+    # ----- saving ---------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.current is None:
+            return False
+        if self.current.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        if self.current is None:
+            return False
+        suggested = self.current.path or Path.home() / f"{self.current.fields.get('name') or 'agent'}.md"
+        target = self.dialogs.ask_save_path(suggested)
+        if target is None:
+            return False
+        return self._save_to(target)
+
+    def _save_to(self, target: Path | None) -> bool:
+        assert self.current is not None
+        try:
+            self.current.save(target)
+        except FileChangedOnDisk as error:
+            if not self.dialogs.ask_overwrite_changed_file(self.current.display_name, error.deleted):
+                return False
+            try:
+                self.current.save(target, force=True)
+            except DocumentError as again:
+                self.dialogs.show_error("Not saved", again.message)
+                return False
+        except DocumentError as error:
+            self.dialogs.show_error("Not saved", error.message)
+            return False
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, or unmodified)."""
+        if self.current is None or not self.current.is_modified:
+            return True
+        choice = self.dialogs.ask_save_changes(self.current.display_name)
+        if choice is SaveChoice.SAVE:
+            return self.save()
+        return choice is SaveChoice.DISCARD
+
+    def reload(self) -> None:
+        if self.current is None or self.current.path is None:
+            return
+        if self.current.is_modified and self.dialogs.ask_save_changes(self.current.display_name) is SaveChoice.CANCEL:
+            return
+        self._reload_current()
+
+    def _reload_current(self) -> None:
+        try:
+            self.current.reload()
+        except DocumentError as error:
+            self.dialogs.show_error("Cannot reload", error.message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.maybe_save():
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            event.accept()
+        else:
+            event.ignore()
+
+    # ----- reacting to the document --------------------------------------------------
+
+    def _update_title(self, *_args) -> None:
+        if self.current is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        self.setWindowTitle(f"{self.current.display_name}[*] — {APP_NAME}")
+        self.setWindowModified(self.current.is_modified)
+        self.status.setText(str(self.current.path) if self.current.path else "")
+
+    def _on_document_problems_changed(self, problems: list[Problem]) -> None:
+        self.problems.show_problems(problems)
+
+    def _on_document_preview_rendered(self, html: str) -> None:
+        self.preview.show_html(html)
+
+    def _on_document_saved(self) -> None:
+        self.statusBar().showMessage(f"Saved {self.current.display_name}", 4000)
+        if self.current.path in self.library.paths():
+            self.library.update_report(FileReport(self.current.path, validate(self.current.document),
+                                                  self.current.document))
+
+    def _on_document_file_changed_on_disk(self, deleted: bool) -> None:
+        name = self.current.display_name
+        if deleted:
+            self.banner.ask(f"<b>“{name}” was deleted or moved by another program.</b> Your text is still here; "
+                            "save it to write the file again.", [("Save Again", self.save), ("Dismiss", lambda: None)])
+        else:
+            self.banner.ask(f"<b>“{name}” was changed by another program</b> while you have unsaved changes.",
+                            [("Reload Theirs", self._reload_current), ("Keep Mine", self.current.keep_mine)])
+
+    def _on_library_file_chosen(self, path: Path) -> None:
+        self.open_file(path)
+
+    def _on_form_error_raised(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _on_problems_problem_activated(self, problem: Problem) -> None:
+        if problem.field and self.form.focus_field(problem.field):
+            return
+        if problem.line and self.current is not None:
+            body_line = problem.line - self.current.document.body_first_line + 1
+            if body_line >= 1:
+                self.body.go_to_line(body_line)
+            else:
+                self.form.raw_toggle.setChecked(True)
+
+    def _on_problems_fix_requested(self, fix) -> None:
+        if self.current is None:
+            return
+        try:
+            self.current.apply_fix(fix)
+        except DocumentError as error:
+            self.dialogs.show_error("Could not apply the fix", error.message)
+
+    # ----- view -----------------------------------------------------------------------
+
+    def _toggle_preview(self, shown: bool) -> None:
+        self.preview.parentWidget().setVisible(shown)
+
+    def _toggle_problems(self, shown: bool) -> None:
+        self.problems.setVisible(shown)
+
+    def _set_editing_enabled(self, enabled: bool) -> None:
+        for action in (self.save_action, self.save_as_action, self.reload_action):
+            action.setEnabled(enabled)
+
+    def _show_about(self) -> None:
+        self.dialogs.show_about(
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3><p>Edit Claude Code agent files with a form, a Markdown "
+            "editor and a live preview. It reads every file the way Claude Code reads it and writes back "
+            "only what you changed.</p>",
+        )
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
+
+
+__all__ = ["MainWindow", "Banner"]
