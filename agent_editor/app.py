@@ -54,8 +54,8 @@ def user_agents_folder() -> Path:
 
 def example_library() -> Path:
     """A writable copy of the bundled examples (made once, then left to the user)."""
-    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    target = base / "examples"
+    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation))
+    target = base / "agent-editor" / "examples"
     if not target.is_dir():
         target.mkdir(parents=True, exist_ok=True)
         for source in resource_path("examples").iterdir():
