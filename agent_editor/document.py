@@ -267,6 +267,7 @@ class AgentDocument:
     def set_header_text(self, text: str) -> None:
         """Replace the whole header's YAML text (for fixing a header that cannot be read)."""
         newline = self.newline
+        text = text.replace("\r\n", "\n").replace("\n", newline)  # keep the file's line endings
         if text and not text.endswith("\n"):
             text += newline
         if not self._opening:

@@ -561,7 +561,7 @@ class HeaderForm(QScrollArea):
         else:
             self.banner.hide()
         if self.raw.isVisible():
-            self.raw.show_value(doc.header_text)
+            self._show_raw_header()
 
     def _sync_other_rows(self, unknown: list[str], fields: dict[str, Any]) -> None:
         for key in [k for k, r in self.rows.items() if self.schema.rule(k) is None and k not in unknown]:
@@ -636,8 +636,15 @@ class HeaderForm(QScrollArea):
 
     def _on_raw_toggle_toggled(self, shown: bool) -> None:
         self.raw.setVisible(shown)
-        if shown and self._open is not None:
-            self.raw.show_value(self._open.document.header_text)
+        if shown:
+            self._show_raw_header()
+
+    def _show_raw_header(self) -> None:
+        if self._open is None:
+            return
+        header = self._open.document.header_text.replace("\r\n", "\n")
+        if self.raw.text.toPlainText().rstrip("\n") != header.rstrip("\n"):
+            self.raw.show_value(header)
 
     def _on_raw_edited(self, text: str) -> None:
         if self._open is not None:
