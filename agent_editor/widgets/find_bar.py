@@ -234,7 +234,8 @@ class FindReplaceBar(QWidget):
             selection.cursor = QTextCursor(document)
             selection.cursor.setPosition(start)
             selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.format.setBackground(_CURRENT_MATCH_BACKGROUND if index == current else _MATCH_BACKGROUND)
+            background = _CURRENT_MATCH_BACKGROUND if index == current else _MATCH_BACKGROUND
+            selection.format.setBackground(background)
             selection.format.setProperty(_OWNED_PROPERTY, True)
             owned.append(selection)
         if owned or len(others) != len(self._editor.extraSelections()):

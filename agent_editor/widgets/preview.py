@@ -92,10 +92,11 @@ class PreviewView(QTextBrowser):
         self.setHtml(adapt_for_qt(fragment))
         if not keep_position:
             return
-        # The document lays itself out lazily, so the scroll range would still be short;
-        # asking for the last block's geometry forces the layout to the end.
-        document = self.document()
-        document.documentLayout().blockBoundingRect(document.lastBlock())
+        if vertical.maximum() < old_vertical:
+            # The range may be short only because the layout is lazy; asking for the
+            # last block's geometry finishes it (costly on a long body, so only then).
+            document = self.document()
+            document.documentLayout().blockBoundingRect(document.lastBlock())
         vertical.setValue(old_vertical)
         horizontal.setValue(old_horizontal)
 

@@ -1,0 +1,107 @@
+"""Times the preview pipeline on real agent files and prints the figures as JSON.
+
+Run from the repository: ``python tests/benchmarks/bench_rendering.py [--repeat N]``.
+Measures render_markdown on a seed and on the largest corpus body, the preview's
+show_html on the largest body, and a full rehighlight of the largest body in a
+QPlainTextEdit. Not a test: pytest does not collect this folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
+
+from agent_editor.rendering import render_markdown  # noqa: E402
+
+
+def body_of(text: str) -> str:
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end != -1:
+            return text[text.find("\n", end + 1) + 1:]
+    return text
+
+
+def timings_ms(action: Callable[[], object], repeat: int) -> dict[str, float]:
+    action()  # warm-up
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return {
+        "median_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.95))], 2),
+        "runs": repeat,
+    }
+
+
+def keep_none_alive() -> None:
+    # PySide6 6.12.0 on Python < 3.12 drops a reference to None on every call of a
+    # void C++ method; a full rehighlight makes thousands. See the widget tests.
+    from PySide6.QtCore import QPoint
+
+    point = QPoint()
+    before = sys.getrefcount(None)
+    for _ in range(10):
+        point.setX(1)
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < before:
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+
+    seed_path = sorted((SHARED / "seeds").glob("*.txt"))[0]
+    seed = body_of(seed_path.read_text(encoding="utf-8"))
+    bodies = {path: body_of(path.read_text(encoding="utf-8")) for path in (SHARED / "corpus").rglob("*.md")}
+    largest_path = max(bodies, key=lambda path: len(bodies[path]))
+    largest = bodies[largest_path]
+
+    keep_none_alive()
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from agent_editor.widgets.highlighter import MarkdownHighlighter
+    from agent_editor.widgets.preview import PreviewView
+
+    app = QApplication.instance() or QApplication([])
+    editor = QPlainTextEdit()
+    editor.setPlainText(largest)
+    highlighter = MarkdownHighlighter(editor.document())
+    preview = PreviewView(opener=lambda url: None)
+    preview.resize(700, 900)
+    preview.show()  # a hidden view skips most of the layout work
+    largest_html = render_markdown(largest)
+
+    qt_repeat = max(5, args.repeat // 3)
+    results = {
+        "seed": {"file": seed_path.name, "chars": len(seed)},
+        "largest_body": {"file": str(largest_path.relative_to(SHARED)), "chars": len(largest),
+                         "blocks": editor.document().blockCount()},
+        "render_markdown_seed": timings_ms(lambda: render_markdown(seed), args.repeat),
+        "render_markdown_largest": timings_ms(lambda: render_markdown(largest), args.repeat),
+        "preview_show_html_largest": timings_ms(lambda: preview.show_html(largest_html), qt_repeat),
+        "highlighter_rehighlight_largest": timings_ms(highlighter.rehighlight, qt_repeat),
+    }
+    app.processEvents()
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
