@@ -46,6 +46,7 @@ from agent_editor.tools import parse_tools, tools_value_in_style
 from agent_editor.validation import ERROR, WARNING, Problem
 
 _MISSING = object()
+_NO_ECHO = object()
 _TOOL_COLUMNS = 3
 SEVERITY_MARK = {ERROR: "⛔", WARNING: "⚠", "info": "ℹ"}
 
@@ -545,8 +546,8 @@ class HeaderForm(QScrollArea):
             present = key in fields
             row.setVisible(readable and (rule is None or rule.basic or present or key in self._revealed))
             value = fields.get(key, _MISSING)
-            echo = self._echo.pop(key, _MISSING)
-            if echo is not _MISSING and _same(echo, value):
+            echo = self._echo.get(key, _NO_ECHO)
+            if echo is not _NO_ECHO and _same(echo, value):
                 continue  # the author's own edit coming back: leave their typing alone
             row.editor.show_value(value)
         self.other_title.setVisible(bool(unknown) and readable)
@@ -600,15 +601,18 @@ class HeaderForm(QScrollArea):
     def _send(self, key: str, value: Any) -> None:
         if self._open is None:
             return
+        # The document refreshes the form while it takes the edit, so say beforehand
+        # what it will read back: that row then keeps the author's text and cursor.
+        expected = _MISSING if value is None else value
+        if key == "description" and isinstance(value, str):
+            expected = claude_description(value)
+        self._echo[key] = expected
         try:
             self._open.set_field(key, value)
         except DocumentError as error:
             self.error_raised.emit(error.message)
-            return
-        read_back = self._open.fields.get(key, _MISSING)
-        self._echo[key] = read_back
-        if read_back is not _MISSING and key == "description" and isinstance(value, str):
-            self._echo[key] = claude_description(value)
+        finally:
+            self._echo.pop(key, None)
 
     def _on_row_fix_requested(self, fix) -> None:
         if self._open is None:
