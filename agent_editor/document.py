@@ -285,6 +285,17 @@ class AgentDocument:
         """Where ``key`` stands in the header, if it does."""
         return self._span(key)
 
+    def value_source(self, key: str) -> str | None:
+        """A one-line value's text as the author wrote it (``1.50``, ``yes``), without comment; else None."""
+        span = self._span(key)
+        if span is None or span.first != span.last:
+            return None
+        line = self._header_lines[span.first].rstrip("\r\n")
+        text = line[_key_prefix_length(line) :]
+        if span.comment and text.endswith(span.comment):
+            text = text[: -len(span.comment)]
+        return text.strip() or None
+
     def header_lines(self) -> list[str]:
         """The header's lines, each with its own line ending."""
         return list(self._header_lines)

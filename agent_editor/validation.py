@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from agent_editor.document import AgentDocument
 from agent_editor.fileio import DocumentError
 from agent_editor.header import quote_for_retry, read_header
@@ -178,8 +180,48 @@ def _missing(doc: AgentDocument, rule: FieldRule) -> Problem:
 
 
 def _field_problems(doc: AgentDocument, rule: FieldRule, value: Any, schema: Schema) -> list[Problem]:
+    if value is None and rule.type != "tools":  # `key:` with nothing after it (an empty tools list means all tools)
+        return [_empty(doc, rule)]
     check = _CHECKS.get(rule.type)
     return check(doc, rule, value, schema) if check else []
+
+
+def _empty(doc: AgentDocument, rule: FieldRule) -> Problem:
+    label = rule.label.lower()
+    if rule.key == "name":
+        fixed = slug(doc.path.stem) if doc.path else ""
+        return _problem(doc, ERROR, rule, "The name is empty, so Claude Code ignores this file. " + rule.help,
+                        "name-empty", _set(f"Use “{fixed}”", "name", fixed) if fixed else None)
+    if rule.required:
+        return _problem(doc, ERROR, rule, f"The {label} is empty, so Claude Code ignores this file. " + rule.help,
+                        f"{rule.key}-empty")
+    return _problem(doc, WARNING, rule, f"The {label} has no value, so Claude Code ignores it. Fill it in, or "
+                    "remove the line.", f"{rule.key}-empty",
+                    Fix(f"Remove the empty {label}", lambda d, k=rule.key: d.remove_field(k)))
+
+
+def _shown(doc: AgentDocument, key: str, value: Any) -> str:
+    """A value as the author wrote it (``1.50``, ``yes``, ``[red]``), never in Python's spelling."""
+    if isinstance(value, str):
+        return value
+    source = doc.value_source(key)
+    if source is not None:
+        return source
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+    return dumped.strip().removesuffix("...").strip()
+
+
+def _kind(value: Any) -> str:
+    """What YAML made of a value that is not text, in words."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of “key: value” pairs"
+    return "something other than text"
 
 
 def _problem(doc: AgentDocument, severity: str, rule: FieldRule, message: str, code: str,
@@ -198,10 +240,11 @@ def slug(text: str) -> str:
 
 def _check_name(doc, rule, value, schema) -> list[Problem]:
     if not isinstance(value, str):
-        shown = "true/false" if isinstance(value, bool) else str(value)
-        return [_problem(doc, ERROR, rule, f"The name “{shown}” is read as a {type(value).__name__ if not isinstance(value, bool) else 'yes/no value'}, "
-                         "not as text, so Claude Code ignores this file. Put it in quotes or add letters.",
-                         "name-not-text", _set("Put the name in quotes", "name", str(value).lower()) if value is not None else None)]
+        shown = _shown(doc, "name", value)
+        scalar = isinstance(value, (bool, int, float))
+        return [_problem(doc, ERROR, rule, f"The name “{shown}” is read as {_kind(value)}, not as text, so Claude "
+                         "Code ignores this file. " + ("Put it in quotes or add letters." if scalar else rule.help),
+                         "name-not-text", _set("Put the name in quotes", "name", shown) if scalar else None)]
     name = value.strip()
     if not name:
         return [_problem(doc, ERROR, rule, "The name is empty, so Claude Code ignores this file. " + rule.help,
@@ -228,9 +271,10 @@ def _check_text(doc, rule, value, schema) -> list[Problem]:
     if not isinstance(value, str):
         severity = ERROR if rule.required else WARNING
         consequence = "so Claude Code ignores this file" if rule.required else "so Claude Code ignores it"
+        shown = _shown(doc, rule.key, value)
         return [_problem(doc, severity, rule, f"The {rule.label.lower()} must be text, {consequence}. "
                          "Put it in quotes.", f"{rule.key}-not-text",
-                         _set(f"Put the {rule.label.lower()} in quotes", rule.key, str(value)) if value is not None else None)]
+                         _set(f"Put the {rule.label.lower()} in quotes", rule.key, shown))]
     if rule.required and not value.strip():
         return [_problem(doc, ERROR, rule, f"The {rule.label.lower()} is empty, so Claude Code ignores this file. "
                          + rule.help, f"{rule.key}-empty")]
@@ -254,7 +298,7 @@ def _check_model(doc, rule, value, schema) -> list[Problem]:
         fixed = value.strip().lower()
         return [_problem(doc, WARNING, rule, f"Claude Code ignores the model “{value}”: write it as “{fixed}”.",
                          "model-case", _set(f"Write “{fixed}”", "model", fixed))]
-    return [_problem(doc, WARNING, rule, f"Claude Code does not know the model “{value}” and uses the "
+    return [_problem(doc, WARNING, rule, f"Claude Code does not know the model “{_shown(doc, rule.key, value)}” and uses the "
                      f"conversation's model instead. Choose one of: {choices}, or a full model id such as "
                      "claude-opus-5.", "model-unknown", Fix("Remove the model (inherit)", lambda d: d.remove_field("model")))]
 
@@ -279,7 +323,7 @@ def _check_color(doc, rule, value, schema) -> list[Problem]:
     if isinstance(value, str) and value in rule.choices:
         return []
     choices = ", ".join(rule.choices)
-    text = str(value)
+    text = _shown(doc, rule.key, value)
     if text.strip().lower() in rule.choices:
         fixed = text.strip().lower()
         return [_problem(doc, WARNING, rule, f"Claude Code ignores the color “{text}”: colors must be written in "
@@ -347,7 +391,7 @@ def _check_choice(doc, rule, value, schema) -> list[Problem]:
         fixed = lowered[value.strip().lower()]
         return [_problem(doc, WARNING, rule, f"Claude Code does not recognise “{value}” for {rule.label.lower()}; "
                          f"write “{fixed}”.", f"{rule.key}-case", _set(f"Write “{fixed}”", rule.key, fixed))]
-    return [_problem(doc, WARNING, rule, f"Claude Code ignores the {rule.label.lower()} “{value}”; choose one of: "
+    return [_problem(doc, WARNING, rule, f"Claude Code ignores the {rule.label.lower()} “{_shown(doc, rule.key, value)}”; choose one of: "
                      f"{', '.join(rule.choices)}.", f"{rule.key}-unknown")]
 
 
@@ -358,7 +402,7 @@ def _check_positive_int(doc, rule, value, schema) -> list[Problem]:
     if isinstance(value, str) and value.strip().isdigit() and int(value) > 0:
         fix = _set(f"Write {int(value)} as a number", rule.key, int(value))
     return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} must be a whole number above 0; Claude Code "
-                     f"ignores “{value}”.", f"{rule.key}-invalid", fix)]
+                     f"ignores “{_shown(doc, rule.key, value)}”.", f"{rule.key}-invalid", fix)]
 
 
 def _check_bool(doc, rule, value, schema) -> list[Problem]:
@@ -369,7 +413,7 @@ def _check_bool(doc, rule, value, schema) -> list[Problem]:
         fixed = value.strip().lower() in ("yes", "on", "y")
         fix = _set(f"Write {'true' if fixed else 'false'}", rule.key, fixed)
     return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} must be true or false; Claude Code ignores "
-                     f"“{value}”.", f"{rule.key}-invalid", fix)]
+                     f"“{_shown(doc, rule.key, value)}”.", f"{rule.key}-invalid", fix)]
 
 
 def _check_string_list(doc, rule, value, schema) -> list[Problem]:
