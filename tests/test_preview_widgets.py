@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, Qt, QUrl  # noqa: E402
+from PySide6.QtCore import Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPixmap, QTextCharFormat, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QVBoxLayout, QWidget  # noqa: E402
 
@@ -18,22 +17,6 @@ from agent_editor.rendering import render_markdown  # noqa: E402
 from agent_editor.widgets.find_bar import FindReplaceBar  # noqa: E402
 from agent_editor.widgets.highlighter import MarkdownHighlighter  # noqa: E402
 from agent_editor.widgets.preview import PreviewView  # noqa: E402
-
-
-def _void_calls_drop_none() -> bool:
-    point = QPoint()
-    before = sys.getrefcount(None)
-    for _ in range(10):
-        point.setX(1)
-    return sys.getrefcount(None) < before
-
-
-# PySide6 6.12.0 on Python < 3.12 drops a reference to None on every call of a C++
-# method that returns void; after a few thousand calls None is freed and the
-# interpreter aborts. Until the project requires a PySide6 without that bug, give
-# None enough references to outlive this test run.
-if sys.version_info < (3, 12) and _void_calls_drop_none():
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -9,7 +9,6 @@ QPlainTextEdit. Not a test: pytest does not collect this folder.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import os
 import statistics
@@ -50,19 +49,6 @@ def timings_ms(action: Callable[[], object], repeat: int) -> dict[str, float]:
     }
 
 
-def keep_none_alive() -> None:
-    # PySide6 6.12.0 on Python < 3.12 drops a reference to None on every call of a
-    # void C++ method; a full rehighlight makes thousands. See the widget tests.
-    from PySide6.QtCore import QPoint
-
-    point = QPoint()
-    before = sys.getrefcount(None)
-    for _ in range(10):
-        point.setX(1)
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < before:
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
@@ -73,8 +59,6 @@ def main() -> None:
     bodies = {path: body_of(path.read_text(encoding="utf-8")) for path in (SHARED / "corpus").rglob("*.md")}
     largest_path = max(bodies, key=lambda path: len(bodies[path]))
     largest = bodies[largest_path]
-
-    keep_none_alive()
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
     from agent_editor.widgets.highlighter import MarkdownHighlighter
