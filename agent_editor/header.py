@@ -223,6 +223,12 @@ def _style(node: yaml.Node) -> str:
 
 
 def _error_line(error: yaml.MarkedYAMLError) -> int | None:
+    context = error.context or ""
+    if error.context_mark is not None and (
+        context.startswith("while scanning a simple key")  # the line without a colon, not the one after it
+        or (context.startswith("while scanning a quoted scalar") and "end of stream" in (error.problem or ""))
+    ):  # the line where the quote was opened, not the end of the header
+        return error.context_mark.line
     mark = error.problem_mark or error.context_mark
     return mark.line if mark is not None else None
 

@@ -155,9 +155,9 @@ class MainWindow(QMainWindow):
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action = undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(keys.Undo)
-        redo = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action = redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)

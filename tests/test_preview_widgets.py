@@ -9,7 +9,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt, QUrl  # noqa: E402
+from PySide6.QtCore import QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPixmap, QTextCharFormat, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QVBoxLayout, QWidget  # noqa: E402
 
