@@ -345,6 +345,8 @@ class _ToolsEditor(_Editor):
                     check.toggled.connect(self._on_check_toggled)
                     self.other_checks[name] = check
                     self.others_row.addWidget(check)
+            for check in self.other_checks.values():
+                check.setChecked(True)  # each is a tool the file names
             self.others_title.setVisible(bool(extras))
             mcp = ", ".join(n for n in names or [] if n.startswith("mcp__"))
             if self.mcp.text() != mcp and not self.mcp.hasFocus():
@@ -369,7 +371,9 @@ class _ToolsEditor(_Editor):
             self.edited.emit(None)
             return
         existing = None if self._value is _MISSING else self._value
-        self.edited.emit(tools_value_in_style(names, existing))
+        value = tools_value_in_style(names, existing)
+        self._value = value  # the form does not show the author's own edit back
+        self.edited.emit(value)
 
     def _on_check_toggled(self, _checked: bool) -> None:
         if not self._showing:
