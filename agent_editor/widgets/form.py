@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -43,12 +44,12 @@ from agent_editor.header import ClaudeLoader, claude_description
 from agent_editor.open_document import OpenDocument
 from agent_editor.schema import FieldRule, Schema, load_schema
 from agent_editor.tools import parse_tools, tools_value_in_style
-from agent_editor.validation import ERROR, WARNING, Problem
+from agent_editor.validation import Problem
+from agent_editor.widgets.problems import severity_icon
 
 _MISSING = object()
 _NO_ECHO = object()
 _TOOL_COLUMNS = 3
-SEVERITY_MARK = {ERROR: "⛔", WARNING: "⚠", "info": "ℹ"}
 
 
 class _Editor(QWidget):
@@ -256,8 +257,6 @@ class _ColorEditor(_Editor):
             self.group.addButton(button)
             self.buttons[name] = button
             row.addWidget(button)
-        self.other = QLabel(objectName="fieldNote")
-        row.addWidget(self.other)
         row.addStretch(1)
         self.group.buttonClicked.connect(self._on_group_button_clicked)
 
@@ -268,8 +267,7 @@ class _ColorEditor(_Editor):
         self.group.setExclusive(button is not None)
         for each in self.group.buttons():
             each.setChecked(each is button)
-        self.group.setExclusive(True)
-        self.other.setText("" if button is not None else f"Now: “{value}”")
+        self.group.setExclusive(True)  # a color Claude Code ignores checks no swatch; its problem says so
 
     def _on_group_button_clicked(self, button: QToolButton) -> None:
         if button is self.none:
@@ -429,15 +427,22 @@ class FieldRow(QFrame):
                 item.widget().deleteLater()
         for problem in problems:
             line = QWidget(objectName=f"problem_{problem.severity}")
-            row = QHBoxLayout(line)
-            row.setContentsMargins(6, 3, 6, 3)
-            text = QLabel(f"{SEVERITY_MARK[problem.severity]} {problem.message}", wordWrap=True,
-                          objectName="problemText")
+            column = QVBoxLayout(line)
+            column.setContentsMargins(6, 4, 6, 4)
+            column.setSpacing(4)
+            row = QHBoxLayout()
+            icon = QLabel()
+            icon.setPixmap(severity_icon(problem.severity).pixmap(16, 16))
+            row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+            text = QLabel(problem.message, wordWrap=True, objectName="problemText")
+            text.setAccessibleName(f"{problem.severity}: {problem.message}")
+            text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
             row.addWidget(text, 1)
+            column.addLayout(row)
             if problem.fix:
                 button = QPushButton(problem.fix.label, objectName="fixButton")
                 button.clicked.connect(lambda _=False, f=problem.fix: self.fix_requested.emit(f))
-                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+                column.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
             self.problem_box.addWidget(line)
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from agent_editor.validation import ERROR, FileReport
+from agent_editor.widgets.problems import severity_icon
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,10 +56,11 @@ class AgentList(QWidget):
             first_line = first_line[:88].rstrip() + "…"
         errors = sum(p.severity == ERROR for p in report.problems)
         others = len(report.problems) - errors
-        badge = f"⛔ {errors}" if errors else (f"⚠ {others}" if others else "✓")
-        item.setText(f"{name}    {badge}\n{first_line or report.path.name}")
+        item.setIcon(severity_icon("error" if errors else "warning") if report.problems else QIcon())
+        count = f"{errors} error{'s' if errors != 1 else ''}" if errors else (
+            f"{others} to look at" if others else "no problems")
+        item.setText(f"{name}  ·  {count}\n{first_line or report.path.name}")
         item.setToolTip(f"{report.path}\n{len(report.problems)} problem(s)")
-        item.setSizeHint(QSize(0, 46))
 
     def select(self, path: Path) -> None:
         item = self._item(path)

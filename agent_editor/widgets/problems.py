@@ -8,11 +8,32 @@ not decide them.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from agent_editor.validation import Problem
 
-_SEVERITY_TEXT = {"error": "⛔ Error", "warning": "⚠ Warning", "info": "ℹ Note"}
+_SEVERITY_TEXT = {"error": "Error", "warning": "Warning", "info": "Note"}
+_SEVERITY_ICON = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def severity_icon(severity: str) -> QIcon:
+    """The desktop's own error / warning / information icon (emoji glyphs are not on every system)."""
+    return QApplication.style().standardIcon(_SEVERITY_ICON[severity])
 
 
 class ProblemsPanel(QWidget):
@@ -48,6 +69,7 @@ class ProblemsPanel(QWidget):
         for problem in problems:
             text = problem.message + (f"  — fix: {problem.fix.label}" if problem.fix else "")
             item = QTreeWidgetItem([_SEVERITY_TEXT[problem.severity], str(problem.line or ""), text])
+            item.setIcon(0, severity_icon(problem.severity))
             item.setData(0, Qt.ItemDataRole.UserRole, problem)
             item.setToolTip(2, problem.message)
             self.tree.addTopLevelItem(item)
