@@ -144,6 +144,14 @@ def _read_strict(text: str) -> HeaderReading:
                     error_line=line,
                     duplicate_keys=[k for k, _ in duplicates],
                 )
+            looped = _self_containing(node)
+            if looped is not None:
+                return HeaderReading(
+                    ok=False,
+                    error=f"Line {looped.start_mark.line + 2} holds a value that contains itself (an “*” name used "
+                    "inside its own “&” value). Put the value in double quotes.",
+                    error_line=looped.start_mark.line,
+                )
             data = loader.construct_document(node)
         finally:
             loader.dispose()
@@ -170,20 +178,59 @@ def claude_description(text: str) -> str:
     return text.replace("\\n", "\n").strip()
 
 
-def _duplicate_keys(node: yaml.Node) -> list[tuple[str, int]]:
+def _duplicate_keys(root: yaml.Node) -> list[tuple[str, int]]:
+    """Keys written twice in one mapping, anywhere in the header.
+
+    Each node is looked at once: an alias (``*name``) shares its anchor's node, and
+    following every alias again would take exponential time on a "billion laughs" header.
+    """
     found: list[tuple[str, int]] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    found.append((key_node.value, key_node.start_mark.line))
-                seen.add(key_node.value)
-            found.extend(_duplicate_keys(value_node))
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found.extend(_duplicate_keys(item))
+    visited: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        found.append((key_node.value, key_node.start_mark.line))
+                    seen.add(key_node.value)
+                stack.append(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    found.sort(key=lambda item: item[1])
     return found
+
+
+def _self_containing(root: yaml.Node) -> yaml.Node | None:
+    """A list or mapping that holds itself through an alias (``&a [*a]``), if the header has one.
+
+    Python can build such a value, but it cannot be compared or written back; Claude Code's
+    JavaScript reader does not know an anchor until its value is complete, so for it the
+    alias is undefined, which fails the same way as any unknown ``*name``.
+    """
+    on_path: set[int] = set()
+    done: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(node))
+            done.add(id(node))
+            continue
+        if id(node) in on_path:
+            return node
+        if id(node) in done or isinstance(node, yaml.ScalarNode):
+            continue
+        on_path.add(id(node))
+        stack.append((node, True))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        stack.extend((child, False) for child in reversed(children))
+    return None
 
 
 def _spans(node: yaml.Node, text: str) -> list[KeySpan]:
