@@ -238,10 +238,7 @@ def _compare_field(key: str, fields_a: Mapping[str, Any], fields_b: Mapping[str,
     present_a, present_b = key in fields_a, key in fields_b
     value_a, value_b = fields_a.get(key), fields_b.get(key)
     tools = _compare_tool_sets(key, fields_a, fields_b) if key in TOOL_SET_KEYS else None
-    if tools is not None:
-        same = tools.same
-    else:
-        same = present_a and present_b and same_value(value_a, value_b)
+    same = tools.same if tools is not None else present_a and present_b and same_value(value_a, value_b)
     if same:
         status = FieldStatus.SAME
     elif present_a and present_b:
@@ -303,19 +300,18 @@ def _append(segments: list[Segment], op: Op, text: str) -> None:
 def _join_changes_across_spaces(opcodes: list[tuple], tokens_a: list[str]) -> list[tuple]:
     """Fold an equal run of only white space that sits between two changes into them."""
     joined: list[tuple] = []
-    for index, code in enumerate(opcodes):
-        tag, a1, a2, b1, b2 = code
-        between_changes = 0 < index < len(opcodes) - 1 and opcodes[index + 1][0] != "equal"
-        if tag == "equal" and between_changes and joined and joined[-1][0] != "equal":
-            if all(token.isspace() for token in tokens_a[a1:a2]):
-                previous = joined.pop()
-                joined.append(("replace", previous[1], a2, previous[3], b2))
-                continue
-        if tag != "equal" and joined and joined[-1][0] != "equal":
-            previous = joined.pop()
-            joined.append(("replace", previous[1], a2, previous[3], b2))
-            continue
-        joined.append(code)
+    for index, (tag, a1, a2, b1, b2) in enumerate(opcodes):
+        bridges_two_changes = (
+            tag == "equal"
+            and index + 1 < len(opcodes)
+            and opcodes[index + 1][0] != "equal"
+            and all(token.isspace() for token in tokens_a[a1:a2])
+        )
+        if (tag != "equal" or bridges_two_changes) and joined and joined[-1][0] != "equal":
+            _tag, start_a, _end_a, start_b, _end_b = joined.pop()
+            joined.append(("replace", start_a, a2, start_b, b2))
+        else:
+            joined.append((tag, a1, a2, b1, b2))
     return joined
 
 
@@ -436,22 +432,23 @@ def _pair_lines(lines_a: Sequence[str], lines_b: Sequence[str]) -> list[tuple[in
         return []
     if n * m > LINE_PAIRING_MAX_CELLS:
         return [(i, i) for i in range(min(n, m)) if _line_similarity(lines_a[i], lines_b[i]) >= LINE_PAIR_SIMILARITY]
-    bags_a = [Counter(line.split()) for line in lines_a]
-    bags_b = [Counter(line.split()) for line in lines_b]
-    # best[i][j]: best score using lines_a[i:] and lines_b[j:]
+    bags_a = [_word_bag(line) for line in lines_a]
+    bags_b = [_word_bag(line) for line in lines_b]
+    similar = [
+        [_bag_similarity(bags_a[i], bags_b[j], lines_a[i], lines_b[j]) for j in range(m)] for i in range(n)
+    ]
+    # best[i][j]: the best summed similarity pairing lines_a[i:] with lines_b[j:]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             score = max(best[i + 1][j], best[i][j + 1])
-            similarity = _bag_similarity(bags_a[i], bags_b[j], lines_a[i], lines_b[j])
-            if similarity >= LINE_PAIR_SIMILARITY:
-                score = max(score, similarity + best[i + 1][j + 1])
+            if similar[i][j] >= LINE_PAIR_SIMILARITY:
+                score = max(score, similar[i][j] + best[i + 1][j + 1])
             best[i][j] = score
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
-        similarity = _bag_similarity(bags_a[i], bags_b[j], lines_a[i], lines_b[j])
-        if similarity >= LINE_PAIR_SIMILARITY and best[i][j] == similarity + best[i + 1][j + 1]:
+        if similar[i][j] >= LINE_PAIR_SIMILARITY and best[i][j] == similar[i][j] + best[i + 1][j + 1]:
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:
@@ -459,6 +456,15 @@ def _pair_lines(lines_a: Sequence[str], lines_b: Sequence[str]) -> list[tuple[in
         else:
             j += 1
     return pairs
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_bag(line: str) -> Counter:
+    # Words only: Markdown marks ("##", "-", "**") would make any two headings or
+    # bullets look alike.
+    return Counter(_WORD.findall(line.casefold()))
 
 
 def _bag_similarity(bag_a: Counter, bag_b: Counter, line_a: str, line_b: str) -> float:
@@ -471,7 +477,7 @@ def _bag_similarity(bag_a: Counter, bag_b: Counter, line_a: str, line_b: str) ->
 
 
 def _line_similarity(line_a: str, line_b: str) -> float:
-    return _bag_similarity(Counter(line_a.split()), Counter(line_b.split()), line_a, line_b)
+    return _bag_similarity(_word_bag(line_a), _word_bag(line_b), line_a, line_b)
 
 
 def body_similarity(body_a: str, body_b: str) -> float:
@@ -548,9 +554,8 @@ def _headings(lines: Sequence[str]) -> Iterable[tuple[int, int, str]]:
     for number, line in enumerate(lines):
         fence_match = _FENCE.match(line)
         if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                if not line.strip().lstrip(fence[0]):
-                    fence = None
+            if _closes_fence(fence, line):
+                fence = None
             continue
         if fence_match:
             fence = fence_match.group(1)
@@ -559,6 +564,14 @@ def _headings(lines: Sequence[str]) -> Iterable[tuple[int, int, str]]:
         if heading:
             title = _CLOSING_HASHES.sub("", heading.group(2) or "").strip()
             yield number, len(heading.group(1)), title
+
+
+def _closes_fence(fence: str, line: str) -> bool:
+    """A fence closes with the same character, at least as many, and nothing else on the line."""
+    match = _FENCE.match(line)
+    return bool(match) and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not (
+        line.strip().lstrip(fence[0])
+    )
 
 
 def section_text(body: str, section: Section) -> str:
@@ -600,7 +613,8 @@ class SectionMatch:
     ``renamed``: matched by content, titles differ (old title ``a.title``, new ``b.title``).
     ``moved``: its order among its sibling sections differs (a section moving along with
     its parent is not reported separately). ``same_text``: the text under the heading is
-    identical (trailing white space ignored). ``similarity``: word similarity of that text.
+    identical (trailing white space ignored). ``similarity``: word similarity of that text
+    (0..1; 0.0 for a section on one side only).
     """
 
     a: Section | None
@@ -678,8 +692,9 @@ def _pair_sections(
     # parents pair up right), then by title alone; repeated titles pair up in order.
     for with_parent in (True, False):
         waiting: dict[tuple, list[int]] = {}
+        taken_b = set(pairs.values())
         for b in sections_b:
-            if b.index not in pairs.values():
+            if b.index not in taken_b:
                 key = (b.key, parent_key(sections_b, b)) if with_parent else (b.key,)
                 waiting.setdefault(key, []).append(b.index)
         for a in sections_a:
@@ -1049,10 +1064,8 @@ def _section_rows(bodies: Sequence[str]) -> tuple[SectionRow, ...]:
         sections = parse_sections(body)
         matched: dict[int, int] = {}  # section index -> row
         for section in sections:
-            row = next(
-                (r for r in range(len(rows)) if rows[r][variant] is None and r not in matched.values() and section.key in row_keys[r]),
-                None,
-            )
+            free = (r for r in range(len(rows)) if rows[r][variant] is None and r not in matched.values())
+            row = next((r for r in free if section.key in row_keys[r]), None)
             if row is not None:
                 matched[section.index] = row
         free_rows = [r for r in range(len(rows)) if r not in matched.values()]
