@@ -309,6 +309,8 @@ class MainWindow(QMainWindow):
             self.current.reload()
         except DocumentError as error:
             self.dialogs.show_error("Cannot reload", error.message)
+            return
+        self.banner.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.maybe_save():
@@ -334,6 +336,7 @@ class MainWindow(QMainWindow):
         self.preview.show_html(html)
 
     def _on_document_saved(self) -> None:
+        self.banner.hide()  # whatever it asked about the file on disk, the file is now this text
         self.statusBar().showMessage(f"Saved {self.current.display_name}", 4000)
         if self.current.path in self.library.paths():
             self.library.update_report(FileReport(self.current.path, validate(self.current.document),
@@ -343,10 +346,16 @@ class MainWindow(QMainWindow):
         name = self.current.display_name
         if deleted:
             self.banner.ask(f"<b>“{name}” was deleted or moved by another program.</b> Your text is still here; "
-                            "save it to write the file again.", [("Save Again", self.save), ("Dismiss", lambda: None)])
+                            "save it to write the file again.", [("Save Again", self._save_again), ("Dismiss", lambda: None)])
         else:
             self.banner.ask(f"<b>“{name}” was changed by another program</b> while you have unsaved changes.",
                             [("Reload Theirs", self._reload_current), ("Keep Mine", self.current.keep_mine)])
+
+    def _save_again(self) -> None:
+        # The banner has just asked; saving must not ask the same thing again.
+        if self.current is not None:
+            self.current.keep_mine()
+            self.save()
 
     def _on_library_file_chosen(self, path: Path) -> None:
         self.open_file(path)
