@@ -346,7 +346,8 @@ class MainWindow(QMainWindow):
         name = self.current.display_name
         if deleted:
             self.banner.ask(f"<b>“{name}” was deleted or moved by another program.</b> Your text is still here; "
-                            "save it to write the file again.", [("Save Again", self._save_again), ("Dismiss", lambda: None)])
+                            "save it to write the file again.",
+                            [("Save Again", self._save_again), ("Dismiss", lambda: None)])
         else:
             self.banner.ask(f"<b>“{name}” was changed by another program</b> while you have unsaved changes.",
                             [("Reload Theirs", self._reload_current), ("Keep Mine", self.current.keep_mine)])
