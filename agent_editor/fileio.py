@@ -91,6 +91,10 @@ def read_text(path: Path) -> tuple[str, str]:
         raise FileUnreadable(f"“{name}” cannot be opened: {error.strerror or error}.", path) from None
     if stat.S_ISDIR(info.st_mode):
         raise FileUnreadable(f"“{name}” is a folder, not an agent file.", path)
+    if not stat.S_ISREG(info.st_mode):
+        # A named pipe or a device: reading one may wait forever or never end.
+        raise FileUnreadable(f"“{name}” is not an ordinary file (it is a pipe or a device), so it cannot be "
+                             "an agent file.", path)
     if info.st_size > MAX_FILE_BYTES:
         raise FileTooLarge(
             f"“{name}” is {_size_words(info.st_size)}. Agent files are small text files "
@@ -134,13 +138,21 @@ def decode(data: bytes, name: str = "This file", path: Path | None = None) -> st
         ) from None
 
 
+UNREADABLE = "unreadable"  # a signature no content has: the file is there but cannot be read
+
+
 def read_signature(path: Path) -> str | None:
-    """The signature of what is on disk now, or None when the file is gone."""
+    """The signature of what is on disk now, None when the file is gone, ``UNREADABLE`` when
+    something else stands there now (a folder) or it can no longer be read."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return UNREADABLE
         with open(path, "rb") as handle:
             return signature(handle.read(MAX_FILE_BYTES + 1))
     except FileNotFoundError:
         return None
+    except OSError:
+        return UNREADABLE
 
 
 def write_atomic(path: Path, data: bytes) -> None:
