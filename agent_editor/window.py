@@ -156,9 +156,15 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcut(keys.Undo)
+        undo.setShortcuts(QKeySequence.keyBindings(keys.Undo))
         self.redo_action = redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        # Ctrl+Y and Ctrl+Shift+Z both redo, each once: a key bound twice to one
+        # action is ambiguous to Qt and does nothing.
+        redo_keys = QKeySequence.keyBindings(keys.Redo)
+        for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+            if extra not in redo_keys:
+                redo_keys.append(extra)
+        redo.setShortcuts(redo_keys)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -216,18 +222,23 @@ class MainWindow(QMainWindow):
         """Show a file, after asking about unsaved changes in the current one."""
         if self.current is not None and self.current.path is not None and _same(self.current.path, path):
             return True
-        if not self.maybe_save():
-            if self.current and self.current.path:
-                self.library.select(self.current.path)
-            return False
-        try:
+        try:  # read it first: a file that cannot be opened needs no decision about this one
             opened = OpenDocument.open(path, self)
         except DocumentError as error:
             self.dialogs.show_error("Cannot open this file", error.message)
+            self._select_current_in_library()
+            return False
+        if not self.maybe_save():
+            opened.deleteLater()
+            self._select_current_in_library()
             return False
         self._show_document(opened)
         self.library.select(path)
         return True
+
+    def _select_current_in_library(self) -> None:
+        if self.current is not None and self.current.path is not None:
+            self.library.select(self.current.path)
 
     def _show_document(self, opened: OpenDocument) -> None:
         old = self.current
