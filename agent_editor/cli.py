@@ -55,7 +55,9 @@ def _check(argv: list[str]) -> int:
             counts[problem.severity] += 1
             if args.quiet and problem.severity != ERROR:
                 continue
-            where = f"{report.path}:{problem.line}" if problem.line else f"{report.path}"
+            # A problem with the whole file (not .md, unreadable) is reported on line 1, so that
+            # every line has the "path:line: severity: message" form editors and CI logs parse.
+            where = f"{report.path}:{problem.line or 1}"
             message = problem.message
             if problem.fix and problem.severity != INFO:
                 message += f" [fix: {problem.fix.label}]"
