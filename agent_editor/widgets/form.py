@@ -16,9 +16,10 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -50,6 +51,32 @@ from agent_editor.widgets.problems import severity_icon
 _MISSING = object()
 _NO_ECHO = object()
 _TOOL_COLUMNS = 3
+
+
+class _WindowHistoryKeys(QObject):
+    """Lets Undo and Redo keys reach the window's one history instead of an input's own.
+
+    A line edit would otherwise undo its own typing and send the result as a new
+    edit, so Ctrl+Z in a field would neither undo the last edit nor walk back.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()  # not for the input: the window's Undo/Redo actions take the key
+            return True
+        return False
+
+    def watch(self, widget: QWidget) -> None:
+        for kind in (QLineEdit, QPlainTextEdit, QAbstractSpinBox):
+            inputs = widget.findChildren(kind)
+            if isinstance(widget, kind):
+                inputs.append(widget)
+            for each in inputs:
+                each.installEventFilter(self)
+                if isinstance(each, QPlainTextEdit):
+                    each.setUndoRedoEnabled(False)
 
 
 class _Editor(QWidget):
@@ -466,6 +493,7 @@ class HeaderForm(QScrollArea):
         self.banner.hide()
         self.box.addWidget(self.banner)
         self.rows: dict[str, FieldRow] = {}
+        self._history_keys = _WindowHistoryKeys(self)
         self._revealed: set[str] = set()
         self._echo: dict[str, Any] = {}
         self._open: OpenDocument | None = None
@@ -487,6 +515,7 @@ class HeaderForm(QScrollArea):
         self.raw_toggle.toggled.connect(self._on_raw_toggle_toggled)
         self.box.addWidget(self.raw_toggle)
         self.raw = _TextEditor(lines=12)
+        self._history_keys.watch(self.raw)
         self.raw.text.setFont(_monospace())
         self.raw.edited.connect(self._on_raw_edited)
         self.raw.hide()
@@ -520,6 +549,7 @@ class HeaderForm(QScrollArea):
     def _add_row(self, key: str, title: str, help_text: str, editor: _Editor, removable: bool,
                  into: QVBoxLayout | None = None) -> FieldRow:
         row = FieldRow(key, title, help_text, editor, removable)
+        self._history_keys.watch(editor)
         editor.edited.connect(lambda value, k=key: self._send(k, value))
         row.fix_requested.connect(self._on_row_fix_requested)
         row.remove_requested.connect(self._on_row_remove_requested)
