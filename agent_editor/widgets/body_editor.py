@@ -62,7 +62,7 @@ class BodyEditor(QWidget):
             open_doc.body_changed.connect(self.show_body)
 
     def show_body(self, text: str) -> None:
-        current = self.editor.toPlainText()
+        current = exact_text(self.editor)
         if text == current:
             return
         # Replace only the span that differs, so the cursor and scroll stay put.
@@ -94,8 +94,17 @@ class BodyEditor(QWidget):
     def _on_editor_text_changed(self) -> None:
         if self._showing or self._open is None:
             return
-        self._open.set_body(self.editor.toPlainText())
+        self._open.set_body(exact_text(self.editor))
         self.body_edited.emit()
+
+
+def exact_text(edit: QPlainTextEdit) -> str:
+    """The editor's text exactly as it stands.
+
+    ``toPlainText`` turns no-break spaces into spaces and line separators into line
+    breaks, which would change the file in places the author never touched.
+    """
+    return edit.document().toRawText().replace("\u2029", "\n")
 
 
 def _utf16(text: str, index: int) -> int:

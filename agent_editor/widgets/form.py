@@ -45,6 +45,7 @@ from agent_editor.header import ClaudeLoader, claude_description
 from agent_editor.open_document import OpenDocument
 from agent_editor.schema import FieldRule, Schema, load_schema
 from agent_editor.tools import parse_tools, tools_value_in_style
+from agent_editor.widgets.body_editor import exact_text
 from agent_editor.validation import Problem
 from agent_editor.widgets.problems import severity_icon
 
@@ -145,14 +146,14 @@ class _TextEditor(_Editor):
 
     def show_value(self, value: Any) -> None:
         text = value if isinstance(value, str) else ("" if value is _MISSING or value is None else str(value))
-        if self.text.toPlainText() != text:
+        if exact_text(self.text) != text:
             self._showing = True
             self.text.setPlainText(text)
             self._showing = False
 
     def _on_text_text_changed(self) -> None:
         if not self._showing:
-            self.edited.emit(self.text.toPlainText())
+            self.edited.emit(exact_text(self.text))
 
 
 class _YamlEditor(_TextEditor):
@@ -171,7 +172,7 @@ class _YamlEditor(_TextEditor):
         if text.endswith("\n..."):
             text = text[:-4]
         try:
-            current = yaml.load(self.text.toPlainText(), Loader=ClaudeLoader)
+            current = yaml.load(exact_text(self.text), Loader=ClaudeLoader)
         except yaml.YAMLError:
             current = _MISSING
         if current != (None if value is _MISSING else value):
@@ -182,7 +183,7 @@ class _YamlEditor(_TextEditor):
         if self._showing:
             return
         try:
-            value = yaml.load(self.text.toPlainText(), Loader=ClaudeLoader)
+            value = yaml.load(exact_text(self.text), Loader=ClaudeLoader)
         except yaml.YAMLError:
             self.note.setText("Not applied yet: this is not valid YAML.")
             self.note.show()
@@ -686,7 +687,7 @@ class HeaderForm(QScrollArea):
         if self._open is None:
             return
         header = self._open.document.header_text.replace("\r\n", "\n")
-        if self.raw.text.toPlainText().rstrip("\n") != header.rstrip("\n"):
+        if exact_text(self.raw.text).rstrip("\n") != header.rstrip("\n"):
             self.raw.show_value(header)
 
     def _on_raw_edited(self, text: str) -> None:
