@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         if self.current is None or self.current.path is None:
             return
-        if self.current.is_modified and self.dialogs.ask_save_changes(self.current.display_name) is SaveChoice.CANCEL:
+        if not self.maybe_save():  # "Save" saves first; "Don't Save" drops the changes
             return
         self._reload_current()
 
