@@ -36,11 +36,14 @@ class _TextCommand(QUndoCommand):
     """
 
     def __init__(self, owner: OpenDocument, label: str, before: str, after: str, merge_id: int = -1,
-                 part: str = "file"):
+                 part: str = "file", typing: bool | None = None):
         super().__init__(label)
         self._owner, self._before, self._after = owner, before, after
         self._merge_id, self._part = merge_id, part
         self._stamp = time.monotonic()
+        # Only keystrokes merge; ``typing`` says so when the text alone cannot (a field's
+        # first letter may add a whole line to the file).
+        self._typing = _is_keystroke(before, after) if typing is None else typing
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self._merge_id
@@ -50,8 +53,8 @@ class _TextCommand(QUndoCommand):
             return False
         if other._stamp - self._stamp > _TYPING_MERGE_SECONDS:
             return False
-        if abs(len(other._after) - len(other._before)) > 2:
-            return False  # a paste or a replace-all is a step of its own
+        if not self._typing or not other._typing:
+            return False  # a paste or a replace-all is a step of its own, before and after
         self._after, self._stamp = other._after, other._stamp
         return True
 
@@ -143,7 +146,10 @@ class OpenDocument(QObject):
             return
         if key in current and current[key] == value and type(current[key]) is type(value):
             return
-        self._edit(f"Change {key}", lambda d: d.set_field(key, value), merge_id=_field_merge_id(key))
+        old = current.get(key, "")
+        typing = isinstance(old, str) and isinstance(value, str) and _is_keystroke(old, value)
+        self._edit(f"Change {key}", lambda d: d.set_field(key, value), merge_id=_field_merge_id(key),
+                   typing=typing)
 
     def remove_field(self, key: str) -> None:
         self.set_field(key, None)
@@ -163,13 +169,13 @@ class OpenDocument(QObject):
     def apply_fix(self, fix: Fix) -> None:
         self._edit(fix.label, fix.apply)
 
-    def _edit(self, label: str, change, merge_id: int = -1) -> None:
+    def _edit(self, label: str, change, merge_id: int = -1, typing: bool | None = None) -> None:
         before = self._doc.to_text()
         trial = self._doc.copy()
         change(trial)  # raises DocumentError without touching the open document
         after = trial.to_text()
         if after != before:
-            self.undo_stack.push(_TextCommand(self, label, before, after, merge_id))
+            self.undo_stack.push(_TextCommand(self, label, before, after, merge_id, typing=typing))
 
     def _install(self, part: str, text: str) -> None:
         if part == "body":
@@ -289,9 +295,34 @@ class OpenDocument(QObject):
         self.modified_changed.emit(not clean)
 
 
+def _is_keystroke(before: str, after: str) -> bool:
+    """Whether ``after`` is ``before`` with a character or two typed or deleted in one place."""
+    if abs(len(after) - len(before)) > 2:
+        return False
+    start = _common_prefix(before, after)
+    end = _common_prefix(before[start:][::-1], after[start:][::-1])
+    removed, added = len(before) - start - end, len(after) - start - end
+    return min(removed, added) == 0 and max(removed, added) <= 2
+
+
+def _common_prefix(a: str, b: str) -> int:
+    low, high = 0, min(len(a), len(b))  # by halves: a long body is compared in a few slices
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+_FIELD_MERGE_IDS: dict[str, int] = {}
+
+
 def _field_merge_id(key: str) -> int:
-    # Typing in one field merges; a different field starts a new step.
-    return 1000 + (hash(key) & 0xFFFF)
+    # Typing in one field merges; a different field starts a new step. Each key gets
+    # its own number (a hash could give two keys the same one).
+    return _FIELD_MERGE_IDS.setdefault(key, 1000 + len(_FIELD_MERGE_IDS))
 
 
 __all__ = ["OpenDocument", "DocumentError", "FileChangedOnDisk"]
