@@ -76,17 +76,28 @@ fail() {
 if [ -n "$DISPLAY_ARG" ]; then
     export DISPLAY="$DISPLAY_ARG"
 else
+    # A free display number from 71 up.  Another program may take the same number at the
+    # same moment, so the display counts as ours only once its lock file holds our Xvfb's pid.
     n=71
-    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    export DISPLAY=":$n"
-    for _ in $(seq 100); do
-        [ -e "/tmp/.X11-unix/X$n" ] && break
-        kill -0 "$XVFB_PID" 2>/dev/null || fail "Xvfb did not start: $(cat "$WORK/xvfb.log")"
-        sleep 0.05
+    while [ -z "$XVFB_PID" ]; do
+        [ "$n" -le 200 ] || fail "no free X display between :71 and :200"
+        if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then n=$((n + 1)); continue; fi
+        Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+        pid=$!
+        for _ in $(seq 200); do
+            kill -0 "$pid" 2>/dev/null || break  # lost the race for this number
+            if [ -S "/tmp/.X11-unix/X$n" ] && [ "$(tr -d ' \n' < "/tmp/.X$n-lock" 2>/dev/null)" = "$pid" ]; then
+                XVFB_PID=$pid
+                break
+            fi
+            sleep 0.05
+        done
+        if [ -z "$XVFB_PID" ]; then
+            kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+            n=$((n + 1))
+        fi
     done
-    [ -e "/tmp/.X11-unix/X$n" ] || fail "Xvfb :$n did not come up"
+    export DISPLAY=":$n"
 fi
 
 # ---- start the app as the desktop entry would
