@@ -203,6 +203,7 @@ class _ChoiceEditor(_Editor):
         for choice in choices:
             self.combo.addItem(choice, choice)
         if editable:
+            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter must not add a choice
             self.combo.lineEdit().setPlaceholderText(unset_text)
             self.combo.setItemText(0, "")
             self.combo.currentTextChanged.connect(self._on_combo_current_text_changed)
