@@ -256,8 +256,18 @@ class OpenDocument(QObject):
         self._watch()
 
     def keep_mine(self) -> None:
-        """After an outside change: keep this version, and let the next save overwrite the file."""
-        self._doc.forget_disk_state()  # the next save writes without asking again
+        """After an outside change: keep this version, and let the next save overwrite the file.
+
+        The version on disk now is the one the author has seen and chosen to replace;
+        a later outside change is still noticed and asked about.
+        """
+        try:
+            if self._doc.path is None:
+                raise DocumentError("never saved")
+            self._doc.take_disk_state_from(AgentDocument.load(self._doc.path))
+        except DocumentError:  # gone or unreadable: the next save writes without asking again
+            self._doc.forget_disk_state()
+        self._watch()
         self.modified_changed.emit(True)
         self.undo_stack.resetClean()
 
