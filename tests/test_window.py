@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QProxyStyle, QPushButton, QStyle
 
 from agent_editor.app import default_paths, example_library, find_project_agents
 from agent_editor.dialogs import SaveChoice
@@ -984,3 +984,30 @@ def test_a_model_id_typed_and_entered_adds_no_choice(qtbot, window, dialogs, tmp
     assert window.open_file(copy_seed(tmp_path, "000"))
     assert combo.currentText() == "opus"
     assert [combo.itemText(i) for i in range(combo.count())] == ["", "inherit", "sonnet", "opus", "haiku", "fable"]
+
+
+class _SingleClickStyle(QProxyStyle):
+    """A desktop where one click activates an item (as KDE's does by default)."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: N802 - Qt's name
+        if hint == QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick:
+            return 1
+        return super().styleHint(hint, option, widget, data)
+
+
+def test_one_click_asks_once_where_a_click_also_activates(qtbot, window, dialogs, tmp_path):
+    folder, files = _folder(tmp_path)
+    style = _SingleClickStyle()
+    window.library.list.setStyle(style)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_paths([folder])
+    _edit_name(qtbot, window)
+    dialogs.save_choice = SaveChoice.CANCEL
+    _click_entry(qtbot, window, files[1])
+    assert len(dialogs.asked("ask_save_changes")) == 1
+    assert window.current.path == files[0]
+    dialogs.save_choice = SaveChoice.DISCARD
+    _click_entry(qtbot, window, files[2])
+    assert len(dialogs.asked("ask_save_changes")) == 2
+    assert window.current.path == files[2]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from agent_editor.validation import ERROR, FileReport
 from agent_editor.widgets.problems import severity_icon
@@ -32,7 +32,7 @@ class AgentList(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.itemActivated.connect(self._on_list_item_activated)
-        self.list.itemClicked.connect(self._on_list_item_activated)
+        self.list.itemClicked.connect(self._on_list_item_clicked)
         box.addWidget(self.list)
 
     def show_reports(self, title: str, reports: list[FileReport]) -> None:
@@ -81,3 +81,10 @@ class AgentList(QWidget):
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         self.file_chosen.emit(item.data(_PATH_ROLE))
+
+    def _on_list_item_clicked(self, item: QListWidgetItem) -> None:
+        # One click chooses. Where the desktop makes one click activate an item, Qt
+        # sends both signals for it, and the window would ask about unsaved changes twice.
+        hint = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
+        if not self.list.style().styleHint(hint, None, self.list):
+            self.file_chosen.emit(item.data(_PATH_ROLE))
