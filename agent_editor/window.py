@@ -27,7 +27,7 @@ from agent_editor import __version__
 from agent_editor.dialogs import Dialogs, SaveChoice
 from agent_editor.fileio import DocumentError, FileChangedOnDisk
 from agent_editor.open_document import OpenDocument
-from agent_editor.validation import FileReport, Problem, agent_files, check_files, validate
+from agent_editor.validation import Problem, agent_files, check_files
 from agent_editor.widgets.body_editor import BodyEditor
 from agent_editor.widgets.form import HeaderForm
 from agent_editor.widgets.library import AgentList
@@ -349,9 +349,11 @@ class MainWindow(QMainWindow):
     def _on_document_saved(self) -> None:
         self.banner.hide()  # whatever it asked about the file on disk, the file is now this text
         self.statusBar().showMessage(f"Saved {self.current.display_name}", 4000)
-        if self.current.path in self.library.paths():
-            self.library.update_report(FileReport(self.current.path, validate(self.current.document),
-                                                  self.current.document))
+        paths = self.library.paths()
+        if self.current.path in paths:
+            # Check them all again: a name is shared (or no longer) across files.
+            for report in check_files(paths):
+                self.library.update_report(report)
 
     def _on_document_file_changed_on_disk(self, deleted: bool) -> None:
         name = self.current.display_name

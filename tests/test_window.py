@@ -1011,3 +1011,15 @@ def test_one_click_asks_once_where_a_click_also_activates(qtbot, window, dialogs
     _click_entry(qtbot, window, files[2])
     assert len(dialogs.asked("ask_save_changes")) == 2
     assert window.current.path == files[2]
+
+
+def test_saving_updates_every_entry_a_shared_name_touches(qtbot, window, dialogs, tmp_path):
+    folder, files = _folder(tmp_path)  # a-supabase and b-nextjs are both backend-architect
+    assert window.open_paths([folder])
+    entries = window.library.list
+    assert "2 to look at" in entries.item(1).text()  # Green, and the shared name
+    window.current.set_field("name", "supabase-architect")
+    assert window.save()
+    assert entries.item(0).text().startswith("supabase-architect")
+    assert "1 to look at" in entries.item(1).text()  # only Green now
+    assert window.library.list.currentRow() == 0
