@@ -66,9 +66,9 @@ def example_library() -> Path:
 
 def default_paths(cwd: Path | None = None) -> tuple[list[Path], str]:
     project = find_project_agents((cwd or Path.cwd()).resolve())
-    if project is not None:
-        return [project], "Project agents"
     user = user_agents_folder()
+    if project is not None and project != user.resolve():  # under home, outside a project: the user's own
+        return [project], "Project agents"
     if user.is_dir() and any(user.rglob("*.md")):
         return [user], "Your agents"
     return [example_library()], "Example agents"

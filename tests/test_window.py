@@ -1023,3 +1023,29 @@ def test_saving_updates_every_entry_a_shared_name_touches(qtbot, window, dialogs
     assert entries.item(0).text().startswith("supabase-architect")
     assert "1 to look at" in entries.item(1).text()  # only Green now
     assert window.library.list.currentRow() == 0
+
+
+def test_the_file_left_behind_shows_nothing_more(qtbot, window, dialogs, tmp_path):
+    first, second = copy_seed(tmp_path, "002"), copy_seed(tmp_path, "004")
+    assert window.open_file(first)
+    body_cursor_to_end_of_line(window, 1)
+    qtbot.keyClicks(window.body.editor, " Zebra")  # a preview and a check still to come
+    window.current.set_field("color", "Blue")
+    dialogs.save_choice = SaveChoice.DISCARD
+    assert window.open_file(second)
+    left = window.current
+    qtbot.wait(300)
+    assert window.current is left
+    assert "Zebra" not in window.preview.toPlainText()
+    assert "Senior Backend Architect" in window.preview.toPlainText()
+    assert window.problems.problems == left.problems
+    assert not any("Blue" in p.message for p in window.problems.problems)
+
+
+def test_default_paths_under_home_without_a_project_is_the_users_agents(tmp_path, no_user_agents):
+    user = no_user_agents / ".claude" / "agents"
+    user.mkdir(parents=True)
+    copy_seed(user, "001", "mine.md")
+    somewhere = no_user_agents / "notes" / "today"  # under home, in no git project
+    somewhere.mkdir(parents=True)
+    assert default_paths(somewhere) == ([user], "Your agents")
