@@ -9,9 +9,13 @@
 #   --no-edit         only open and quit (no typing, no saving)
 #   --timeout S       seconds to wait for the window (default 60)
 #   --quiet           print only the result line
+#   --chroot DIR      start the app inside this chroot (the X server and xdotool run
+#   --user NAME       outside; X clients reach the display through its abstract socket),
+#                     as this user, with that user's own home and a clean environment
 #
 # The seed is copied to a temporary folder as NAME.md (NAME = its file name
-# without extension), with a temporary HOME, so nothing of the user's is touched.
+# without extension), with a temporary HOME (except with --chroot/--user), so
+# nothing of the user's is touched.
 # Steps: wait for a visible window whose title contains NAME.md; click into the
 # Markdown editor, go to the end, type a line, wait for the title's "*"
 # (modified), press Ctrl+S, wait for the "*" to go and the line to be in the file;
@@ -27,6 +31,8 @@ DISPLAY_ARG=""
 EDIT=1
 TIMEOUT=60
 QUIET=0
+CHROOT=""
+RUN_USER=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --exec) EXEC="$2"; shift 2 ;;
@@ -34,7 +40,9 @@ while [ $# -gt 0 ]; do
         --no-edit) EDIT=0; shift ;;
         --timeout) TIMEOUT="$2"; shift 2 ;;
         --quiet) QUIET=1; shift ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        --chroot) CHROOT="$(cd "$2" && pwd)"; shift 2 ;;
+        --user) RUN_USER="$2"; shift 2 ;;
+        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
         *) break ;;
     esac
 done
@@ -46,13 +54,26 @@ say() { [ "$QUIET" -eq 1 ] || echo "  $*"; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
-WORK="$(mktemp -d /tmp/agent-editor-gui.XXXXXX)"
+if [ -n "$CHROOT" ]; then
+    [ -n "$RUN_USER" ] || { echo "gui-test: --chroot needs --user" >&2; exit 2; }
+    WORK="$(mktemp -d "$CHROOT/tmp/agent-editor-gui.XXXXXX")"
+    INNER="${WORK#"$CHROOT"}"           # the same folder as the app inside the chroot sees it
+else
+    WORK="$(mktemp -d /tmp/agent-editor-gui.XXXXXX)"
+    INNER="$WORK"
+fi
 NAME="$(basename "$SEED")"
 NAME="${NAME%.*}.md"
 FILE="$WORK/$NAME"
 cp "$SEED" "$FILE"
 chmod u+w "$FILE"
-mkdir -p "$WORK/home"
+if [ -n "$CHROOT" ]; then
+    ids="$(chroot "$CHROOT" id -u "$RUN_USER"):$(chroot "$CHROOT" id -g "$RUN_USER")" \
+        || { echo "gui-test: no user $RUN_USER in $CHROOT" >&2; exit 2; }
+    chown -R "$ids" "$WORK"
+else
+    mkdir -p "$WORK/home"
+fi
 
 XVFB_PID=""
 APP_PID=""
@@ -101,15 +122,23 @@ else
 fi
 
 # ---- start the app as the desktop entry would
-cmd="${EXEC//%F/\"$FILE\"}"
-cmd="${cmd//%f/\"$FILE\"}"
-cmd="${cmd//%U/\"$FILE\"}"
-cmd="${cmd//%u/\"$FILE\"}"
-say "start: $cmd"
+cmd="${EXEC//%F/\"$INNER/$NAME\"}"
+cmd="${cmd//%f/\"$INNER/$NAME\"}"
+cmd="${cmd//%U/\"$INNER/$NAME\"}"
+cmd="${cmd//%u/\"$INNER/$NAME\"}"
 t0=$(now)
-# exec: the shell becomes the app, so APP_PID is the app's own process and its exit code ours to read.
-(cd "$WORK" && HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-    exec sh -c "exec $cmd") >"$WORK/app.log" 2>&1 &
+# exec: the shell becomes the app, so APP_PID is the app's own process (or chroot's, which
+# passes the app's exit code on) and its exit code ours to read.
+if [ -n "$CHROOT" ]; then
+    say "start in $CHROOT as $RUN_USER: $cmd"
+    chroot "$CHROOT" runuser -u "$RUN_USER" -- env -i HOME="/home/$RUN_USER" USER="$RUN_USER" \
+        LOGNAME="$RUN_USER" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$DISPLAY" \
+        sh -c "cd && exec $cmd" >"$WORK/app.log" 2>&1 &
+else
+    say "start: $cmd"
+    (cd "$WORK" && HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
+        exec sh -c "exec $cmd") >"$WORK/app.log" 2>&1 &
+fi
 APP_PID=$!
 
 # ---- wait for the window (polled every 20 ms: xdotool's own --sync waits in 0.5 s steps)
