@@ -42,37 +42,39 @@ qt_runtime="libegl1 libgl1 libx11-6 libx11-xcb1 libxcb1 libdbus-1-3 libfontconfi
   libwayland-client0 libwayland-cursor0 libwayland-egl1"
 # Tools: strip/objdump/readelf (binutils), dpkg-deb and friends, the two validators.
 build_tools="binutils dpkg-dev desktop-file-utils appstream"
-wanted="$qt_runtime $build_tools"
+APT_UPDATED=""
+apt_install() {  # apt_install PACKAGE...: installs those not installed yet
+    local pkg missing=""
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+    done
+    [ -n "$missing" ] || return 0
+    echo "Installing:$missing"
+    local sudo_cmd=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "not root and no sudo: install these first:$missing"
+        sudo_cmd="sudo"
+    fi
+    [ -n "$APT_UPDATED" ] || { $sudo_cmd apt-get update -qq; APT_UPDATED=1; }
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
 
 PYTHON="${PYTHON:-python3}"
-if [ ! -x "$BUILD_VENV/bin/python" ]; then
-    command -v "$PYTHON" >/dev/null || wanted="$wanted python3 python3-venv"
+python_pkgs=""
+if [ ! -x "$BUILD_VENV/bin/python" ] && ! command -v "$PYTHON" >/dev/null; then
+    [ "$PYTHON" = python3 ] || die "$PYTHON not found"
+    apt_install python3 python3-venv
 fi
 if command -v "$PYTHON" >/dev/null; then
     py_exe="$(readlink -f "$(command -v "$PYTHON")")"
     if dpkg-query -S "$py_exe" >/dev/null 2>&1; then
         # Debian's own Python: venv needs python3-venv, PyInstaller needs the shared libpython.
         py_ver="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
-        wanted="$wanted python3-venv python${py_ver}-venv libpython${py_ver}"
+        python_pkgs="python3-venv python${py_ver}-venv libpython${py_ver}"
     fi
 fi
-
-missing=""
-for pkg in $wanted; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
-done
-if [ -n "$missing" ]; then
-    echo "Installing:$missing"
-    sudo_cmd=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || die "not root and no sudo: install these first:$missing"
-        sudo_cmd="sudo"
-    fi
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $missing >/dev/null
-else
-    echo "All present."
-fi
+apt_install $qt_runtime $build_tools $python_pkgs
+echo "System packages present."
 
 # ---------------------------------------------------------------- build venv
 step "Build environment ($BUILD_VENV)"
@@ -159,7 +161,7 @@ chmod -R u=rwX,go=rX "$STAGE"
 
 # What the bundle's ELF files link to, mapped to the Debian packages that provide it.
 echo "Working out Depends from the bundle's shared libraries..."
-depends="$(python3 packaging/deb-depends.py "dist/$APP" 2>build/deb/depends-report.txt)" \
+depends="$("$BUILD_VENV/bin/python" packaging/deb-depends.py "dist/$APP" 2>build/deb/depends-report.txt)" \
     || { cat build/deb/depends-report.txt >&2; die "could not work out Depends"; }
 installed_kb=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 cat > "$STAGE/DEBIAN/control" <<EOF
