@@ -76,6 +76,7 @@ class OpenDocument(QObject):
     saved = Signal()
     preview_rendered = Signal(str)  # the body as an HTML fragment
     file_changed_on_disk = Signal(bool)  # True when the file was deleted
+    reloaded = Signal()  # the text is the file on disk again
 
     def __init__(self, doc: AgentDocument, parent: QObject | None = None):
         super().__init__(parent)
@@ -254,6 +255,7 @@ class OpenDocument(QObject):
             self.undo_stack.push(_TextCommand(self, "Reload from disk", before, fresh.to_text()))
         self.undo_stack.setClean()
         self._watch()
+        self.reloaded.emit()
 
     def keep_mine(self) -> None:
         """After an outside change: keep this version, and let the next save overwrite the file.

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         opened.preview_rendered.connect(self._on_document_preview_rendered)
         opened.file_changed_on_disk.connect(self._on_document_file_changed_on_disk)
         opened.saved.connect(self._on_document_saved)
+        opened.reloaded.connect(self.banner.hide)
         self.banner.hide()
         self.form.bind(opened)
         self.body.bind(opened)
@@ -320,8 +321,6 @@ class MainWindow(QMainWindow):
             self.current.reload()
         except DocumentError as error:
             self.dialogs.show_error("Cannot reload", error.message)
-            return
-        self.banner.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.maybe_save():
@@ -362,7 +361,10 @@ class MainWindow(QMainWindow):
                             "save it to write the file again.",
                             [("Save Again", self._save_again), ("Dismiss", lambda: None)])
         else:
-            self.banner.ask(f"<b>“{name}” was changed by another program</b> while you have unsaved changes.",
+            # Unmodified, it is reloaded at once, unless it cannot be read (yet): say so.
+            why = " while you have unsaved changes." if self.current.is_modified else \
+                ", and cannot be read as it is now."
+            self.banner.ask(f"<b>“{name}” was changed by another program</b>{why}",
                             [("Reload Theirs", self._reload_current), ("Keep Mine", self.current.keep_mine)])
 
     def _save_again(self) -> None:

@@ -1049,3 +1049,19 @@ def test_default_paths_under_home_without_a_project_is_the_users_agents(tmp_path
     somewhere = no_user_agents / "notes" / "today"  # under home, in no git project
     somewhere.mkdir(parents=True)
     assert default_paths(somewhere) == ([user], "Your agents")
+
+
+def test_a_file_caught_half_written_is_reloaded_once_complete(qtbot, window, dialogs, tmp_path):
+    path = copy_seed(tmp_path, "000")
+    assert window.open_file(path)
+    theirs = path.read_text().replace("model: opus", "model: haiku")
+    path.write_bytes(b"")  # another program has emptied the file and not yet written it
+    window.current.check_disk_now()
+    assert window.banner.isVisible() or not window.banner.isHidden()
+    assert "unsaved changes" not in window.banner.text.text()  # there are none
+    assert text_of(window) != ""
+    path.write_text(theirs)
+    window.current.check_disk_now()
+    assert text_of(window) == theirs
+    assert window.banner.isHidden()
+    assert dialogs.calls == []
