@@ -128,8 +128,64 @@ def read_header(text: str) -> HeaderReading:
     return reading
 
 
+# YAML 1.1 (PyYAML, libyaml) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR;
+# YAML 1.2, which Claude Code's parser follows, takes them as ordinary characters.
+_YAML11_ONLY_BREAKS = "\x85\u2028\u2029"
+
+
+def _stand_ins(text: str) -> dict[str, str]:
+    """Private-use characters, absent from ``text``, to stand for the YAML 1.1-only line breaks in it."""
+    present = [char for char in _YAML11_ONLY_BREAKS if char in text]
+    if not present:
+        return {}
+    free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
+    return {char: next(free) for char in present}
+
+
+def _restore(value: Any, back: dict[int, str], memo: dict[int, Any]) -> Any:
+    """``value`` with the stand-ins turned back into the characters they stood for."""
+    if isinstance(value, str):
+        return value.translate(back)
+    if id(value) in memo:  # shared through an alias: restore once, keep it shared
+        return memo[id(value)]
+    if isinstance(value, list):
+        memo[id(value)] = result = []
+        result.extend(_restore(item, back, memo) for item in value)
+        return result
+    if isinstance(value, dict):
+        memo[id(value)] = result = {}
+        result.update((_restore(k, back, memo), _restore(v, back, memo)) for k, v in value.items())
+        return result
+    return value
+
+
+def _line_map(text: str) -> list[int] | None:
+    """For each line as YAML counts lines, the index of the line in ``text.split("\\n")``.
+
+    They differ only where a lone carriage return (not followed by a line feed), which ends
+    a line for YAML, stands inside a line of the document; None when there is none.
+    """
+    if "\r" not in text.replace("\r\n", ""):
+        return None
+    mapping: list[int] = []
+    pieces = text.split("\n")
+    for index, piece in enumerate(pieces):
+        inner = piece[:-1] if index < len(pieces) - 1 and piece.endswith("\r") else piece
+        mapping.extend([index] * (1 + inner.count("\r")))
+    return mapping
+
+
+def _text_line(yaml_line: int, text: str) -> int:
+    mapping = _line_map(text)
+    if mapping is None:
+        return yaml_line
+    return mapping[min(yaml_line, len(mapping) - 1)]
+
+
 def _read_strict(text: str) -> HeaderReading:
-    loader = ClaudeLoader(text)
+    stand_ins = _stand_ins(text)
+    loader = ClaudeLoader(text.translate(str.maketrans(stand_ins)) if stand_ins else text)
+    back = {ord(stand_in): char for char, stand_in in stand_ins.items()}
     try:
         try:
             node = loader.get_single_node()
@@ -140,25 +196,30 @@ def _read_strict(text: str) -> HeaderReading:
                 key, line = duplicates[0]
                 return HeaderReading(
                     ok=False,
-                    error=f"The key “{key}” appears more than once. Keep one of them.",
-                    error_line=line,
-                    duplicate_keys=[k for k, _ in duplicates],
+                    error=f"The key “{key.translate(back)}” appears more than once. Keep one of them.",
+                    error_line=_text_line(line, text),
+                    duplicate_keys=[k.translate(back) for k, _ in duplicates],
                 )
             looped = _self_containing(node)
             if looped is not None:
+                line = _text_line(looped.start_mark.line, text)
                 return HeaderReading(
                     ok=False,
-                    error=f"Line {looped.start_mark.line + 2} holds a value that contains itself (an “*” name used "
+                    error=f"Line {line + 2} holds a value that contains itself (an “*” name used "
                     "inside its own “&” value). Put the value in double quotes.",
-                    error_line=looped.start_mark.line,
+                    error_line=line,
                 )
             data = loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        return HeaderReading(ok=False, error=explain_yaml_error(error, text), error_line=_error_line(error))
+        return HeaderReading(
+            ok=False, error=explain_yaml_error(error, text).translate(back), error_line=_error_line(error, text)
+        )
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-        return HeaderReading(ok=False, error=f"The header is not valid YAML: {error}.")
+        return HeaderReading(ok=False, error=f"The header is not valid YAML: {error}.".translate(back))
+    if back:
+        data = _restore(data, back, {})
     if not isinstance(data, dict):
         return HeaderReading(
             ok=False,
@@ -170,7 +231,7 @@ def _read_strict(text: str) -> HeaderReading:
         fields[str(key)] = value
     if isinstance(fields.get("description"), str):
         fields["description"] = claude_description(fields["description"])
-    return HeaderReading(fields=fields, spans=_spans(node, text))
+    return HeaderReading(fields=fields, spans=_spans(node, text, back))
 
 
 def claude_description(text: str) -> str:
@@ -233,10 +294,12 @@ def _self_containing(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
-def _spans(node: yaml.Node, text: str) -> list[KeySpan]:
+def _spans(node: yaml.Node, text: str, back: dict[int, str]) -> list[KeySpan]:
+    """Where each top-level key stands, in lines of ``text.split("\\n")`` (as the document counts)."""
     if not isinstance(node, yaml.MappingNode):
         return []
-    lines = text.split("\n")
+    lines = re.split(r"\r\n|\r|\n", text)  # as YAML counts lines (the stand-ins break none)
+    mapping = _line_map(text)
     spans: list[KeySpan] = []
     for key_node, value_node in node.value:
         first = key_node.start_mark.line
@@ -257,7 +320,9 @@ def _spans(node: yaml.Node, text: str) -> list[KeySpan]:
             continuation = [l for l in lines[first + 1 : last + 1] if l.strip()]
             if continuation:
                 indent = min(len(l) - len(l.lstrip(" ")) for l in continuation)
-        spans.append(KeySpan(str(key_node.value), first, last, style, comment, indent))
+        if mapping is not None:
+            first, last = mapping[first], mapping[last]
+        spans.append(KeySpan(str(key_node.value).translate(back), first, last, style, comment, indent))
     return spans
 
 
@@ -269,22 +334,22 @@ def _style(node: yaml.Node) -> str:
     return "mapping"
 
 
-def _error_line(error: yaml.MarkedYAMLError) -> int | None:
+def _error_line(error: yaml.MarkedYAMLError, text: str) -> int | None:
     context = error.context or ""
     if error.context_mark is not None and (
         context.startswith("while scanning a simple key")  # the line without a colon, not the one after it
         or (context.startswith("while scanning a quoted scalar") and "end of stream" in (error.problem or ""))
     ):  # the line where the quote was opened, not the end of the header
-        return error.context_mark.line
+        return _text_line(error.context_mark.line, text)
     mark = error.problem_mark or error.context_mark
-    return mark.line if mark is not None else None
+    return _text_line(mark.line, text) if mark is not None else None
 
 
 def explain_yaml_error(error: yaml.MarkedYAMLError, text: str) -> str:
     """A YAML error in words an author can act on."""
     problem = (error.problem or "").lower()
     context = (error.context or "").lower()
-    line = _error_line(error)
+    line = _error_line(error, text)
     where = f"Line {line + 2}" if line is not None else "The header"  # +1 for 1-based, +1 for the opening ---
     if "mapping values are not allowed" in problem:
         return (
