@@ -239,9 +239,11 @@ class AgentDocument:
         lines = self._header_lines[: span.first] + self._header_lines[span.last + 1 :]
         before = self.fields
         before.pop(key, None)
+        old = (self._header_lines, self._reading)
         self._header_lines = lines
         self._reread()
-        if self._reading.ok and self.fields != before:
+        if not self._reading.ok or self.fields != before:
+            self._header_lines, self._reading = old
             raise DocumentError(f"Removing “{key}” would change other fields; the header needs fixing by hand.")
 
     def rename_field(self, old: str, new: str) -> None:
