@@ -119,11 +119,16 @@ def value_text(value: Any, style: str | None = None, indent: int | None = None, 
                 return candidate
         raise ValueError(f"cannot write {value!r} as YAML")
     if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
-        if not value:
-            return " []"
         if style == "block":
             pad = " " * (2 if indent is None else indent)
+            if not value:
+                # YAML has no empty block list. "[]" alone on an indented line reads the same and,
+                # unlike "key: []", is left alone by Claude Code's retry, which quotes any
+                # one-line value holding "[" (so in a header only the retry reads, [] became "[]").
+                return f"\n{pad}[]"
             return "\n" + "\n".join(f"{pad}- {_flow_item(item)}" for item in value)
+        if not value:
+            return " []"
         return " [" + ", ".join(_flow_item(item) for item in value) + "]"
     if value is None:
         return ""
