@@ -1065,3 +1065,67 @@ def test_a_file_caught_half_written_is_reloaded_once_complete(qtbot, window, dia
     assert text_of(window) == theirs
     assert window.banner.isHidden()
     assert dialogs.calls == []
+
+
+def test_save_as_writes_the_new_file_and_follows_it(qtbot, window, dialogs, tmp_path):
+    path = copy_seed(tmp_path, "004")
+    original = path.read_bytes()
+    assert window.open_file(path)
+    _edit_name(qtbot, window)
+    target = tmp_path / "renamed.md"
+    dialogs.save_path_answer = target
+    assert window.save_as()
+    assert dialogs.asked("ask_save_path") == [("ask_save_path", path)]
+    assert path.read_bytes() == original
+    assert b"name: senior-backend-architect-mine\n" in target.read_bytes()
+    assert window.current.path == target
+    assert "renamed.md" in window.windowTitle() and not window.isWindowModified()
+    dialogs.save_path_answer = None  # cancelled: nothing happens
+    _edit_name(qtbot, window, "-again")
+    assert window.save_as() is False
+    assert window.isWindowModified()
+
+
+def test_activating_a_body_problem_goes_to_its_line(qtbot, shown, tmp_path):
+    window = shown
+    path = tmp_path / "no-body.md"
+    path.write_text("---\nname: no-body\ndescription: Does nothing yet.\n---\n\n")
+    assert window.open_file(path)
+    panel = window.problems
+    (item,) = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    assert "body is empty" in item.text(2)
+    panel.tree.itemActivated.emit(item, 0)
+    assert window.body.editor.hasFocus()
+
+
+def test_undo_in_a_body_with_wide_characters(qtbot, window, tmp_path):
+    path = tmp_path / "emoji.md"
+    path.write_text("---\nname: emoji\ndescription: Smiles.\n---\n\n😀 first 🎉 line\nsecond line\nthird 𝄞 line\n")
+    assert window.open_file(path)
+    editor = window.body.editor
+    body_cursor_to_end_of_line(window, 2)
+    where = editor.textCursor().position()
+    qtbot.keyClicks(editor, " and more")
+    assert window.current.body == "\n😀 first 🎉 line\nsecond line and more\nthird 𝄞 line\n"
+    window.undo_action.trigger()
+    assert window.current.body == "\n😀 first 🎉 line\nsecond line\nthird 𝄞 line\n"
+    assert editor.toPlainText() == window.current.body
+    assert editor.textCursor().position() == where
+    window.redo_action.trigger()
+    assert editor.toPlainText() == window.current.body
+    assert window.save()
+    assert path.read_text().endswith("second line and more\nthird 𝄞 line\n")
+
+
+def test_a_windows_file_keeps_its_line_endings(qtbot, window, tmp_path):
+    path = tmp_path / "crlf.md"
+    original = SEED["000"].read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    assert window.open_file(path)
+    _edit_name(qtbot, window, "-win")
+    body_cursor_to_end_of_line(window, 3)
+    qtbot.keyClicks(window.body.editor, " More.")
+    assert window.save()
+    diffs = changed_lines(original, path.read_bytes())
+    assert diffs == [([b"name: backend-architect\r\n"], [b"name: backend-architect-win\r\n"]),
+                     ([b"## Purpose\r\n"], [b"## Purpose More.\r\n"])]
