@@ -509,3 +509,12 @@ def test_keep_mine_after_a_deletion_saves_without_asking(opened):
     doc.keep_mine()
     doc.save()
     assert "model: sonnet\n" in doc.path.read_text()
+
+
+def test_a_document_closed_while_a_disk_check_is_pending(qtbot, tmp_path):
+    path = copy_seed(tmp_path, "000")
+    doc = OpenDocument.open(path)
+    path.write_text(path.read_text().replace("opus", "haiku"))
+    doc._on_watcher_file_changed(str(path))  # as the watcher reports it, just before the window closes the file
+    doc.deleteLater()
+    qtbot.wait(150)  # the check it had scheduled must not reach a deleted object

@@ -1129,3 +1129,26 @@ def test_a_windows_file_keeps_its_line_endings(qtbot, window, tmp_path):
     diffs = changed_lines(original, path.read_bytes())
     assert diffs == [([b"name: backend-architect\r\n"], [b"name: backend-architect-win\r\n"]),
                      ([b"## Purpose\r\n"], [b"## Purpose More.\r\n"])]
+
+
+def test_other_key_rows_fit_each_files_values(qtbot, window, dialogs, tmp_path):
+    assert window.open_file(copy_seed(tmp_path, "003"))  # category: engineering
+    number = tmp_path / "number.md"
+    number.write_text("---\nname: n\ndescription: d\ncategory: 5\n---\nBody\n")
+    assert window.open_file(number)
+    line = window.form.rows["category"].editor.line
+    assert line.text() == "5"
+    line.end(False)
+    qtbot.keyClicks(line, "6")
+    assert window.current.fields["category"] == 56  # still a number, as the file had it
+    dialogs.save_choice = SaveChoice.DISCARD
+    listed = tmp_path / "listed.md"
+    listed.write_text("---\nname: l\ndescription: d\ncategory:\n  - web\n  - api\n---\nBody\n")
+    assert window.open_file(listed)
+    editor = window.form.rows["category"].editor
+    assert not hasattr(editor, "line")  # a list is edited as YAML, not squashed into one line
+    assert window.current.fields["category"] == ["web", "api"]
+    window.current.set_header_text("name: l\ndescription: d\ncategory: web\n")  # back to text, in place
+    assert window.form.rows["category"].editor.line.text() == "web"
+    window.undo_action.trigger()
+    assert not hasattr(window.form.rows["category"].editor, "line")

@@ -568,6 +568,8 @@ class HeaderForm(QScrollArea):
         self._open = open_doc
         self._revealed.clear()
         self._echo.clear()
+        for key in [k for k in self.rows if self.schema.rule(k) is None]:
+            self.rows.pop(key).deleteLater()  # another file's keys: its rows fit its values
         if open_doc is not None:
             open_doc.fields_changed.connect(self.refresh)
             open_doc.problems_changed.connect(self.show_problems)
@@ -609,10 +611,13 @@ class HeaderForm(QScrollArea):
         for key in [k for k, r in self.rows.items() if self.schema.rule(k) is None and k not in unknown]:
             self.rows.pop(key).deleteLater()
         for key in unknown:
-            if key in self.rows:
-                continue
             value = fields[key]
             simple = not isinstance(value, (dict, list))
+            if key in self.rows:
+                if simple != isinstance(self.rows[key].editor, _TypedLineEditor):  # a list became text, or back
+                    self.rows.pop(key).deleteLater()
+                else:
+                    continue
             editor = _TypedLineEditor(value) if simple else _YamlEditor()
             self._add_row(key, key, "", editor, removable=True, into=self.other_box)
 
