@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QPushButton, QStyle
 
 from agent_editor.app import default_paths, example_library, find_project_agents
 from agent_editor.dialogs import SaveChoice
+from agent_editor.document import AgentDocument
 from agent_editor.window import MainWindow
 from conftest import seed_files
 
@@ -1100,7 +1101,8 @@ def test_activating_a_body_problem_goes_to_its_line(qtbot, shown, tmp_path):
 
 def test_undo_in_a_body_with_wide_characters(qtbot, window, tmp_path):
     path = tmp_path / "emoji.md"
-    path.write_text("---\nname: emoji\ndescription: Smiles.\n---\n\n😀 first 🎉 line\nsecond line\nthird 𝄞 line\n")
+    path.write_text("---\nname: emoji\ndescription: Smiles.\n---\n"
+                    "\n😀 first 🎉 line\nsecond line\nthird 𝄞 line\n")
     assert window.open_file(path)
     editor = window.body.editor
     body_cursor_to_end_of_line(window, 2)
@@ -1152,3 +1154,19 @@ def test_other_key_rows_fit_each_files_values(qtbot, window, dialogs, tmp_path):
     assert window.form.rows["category"].editor.line.text() == "web"
     window.undo_action.trigger()
     assert not hasattr(window.form.rows["category"].editor, "line")
+
+
+def test_typing_in_a_description_written_with_backslash_n(qtbot, window, tmp_path):
+    path = copy_seed(tmp_path, "004")
+    original = path.read_bytes()
+    assert window.open_file(path)
+    text = window.form.rows["description"].editor.text
+    text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(text, " Thanks")
+    shown = text.toPlainText()
+    assert shown.endswith("</example> Thanks") and text.textCursor().position() == len(shown)
+    assert window.current.fields["description"] == shown
+    assert window.save()
+    ((old, new),) = changed_lines(original, path.read_bytes())
+    assert old[0].startswith(b"description: ") and new[0].startswith(b"description: ")
+    assert AgentDocument.load(path).fields["description"] == shown
