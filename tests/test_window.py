@@ -171,10 +171,8 @@ def test_seed_004_fields(qtbot, window, tmp_path):
     assert rows["color"].editor.buttons["red"].isChecked()
 
 
-def _fix_buttons(row):
-    from PySide6.QtWidgets import QPushButton
-
-    return [b for b in row.findChildren(QPushButton, "fixButton")]
+def _fix_buttons(row) -> list[QPushButton]:
+    return row.findChildren(QPushButton, "fixButton")
 
 
 # ----- editing: one history for the form and the body ----------------------------------
