@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", self.open_dialog, keys.Open, "Open agent files")
         self._action(file_menu, "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O", "Open a folder of agents")
+        self._action(file_menu, "&Compare Variants…", self.compare_dialog, "Ctrl+Shift+D",
+                     "Compare two or more variants of an agent side by side")
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "&Save", self.save, keys.Save)
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, keys.SaveAs)
@@ -217,6 +219,12 @@ class MainWindow(QMainWindow):
         folder = self.dialogs.ask_folder(self.current.path.parent if self.current and self.current.path else None)
         if folder:
             self.open_paths([folder])
+
+    def compare_dialog(self) -> None:
+        from agent_editor.compare_window import open_compare_window  # loaded when first asked for
+
+        folder = self.current.path.parent if self.current and self.current.path else None
+        open_compare_window(self, self.dialogs, folder)
 
     def open_file(self, path: Path) -> bool:
         """Show a file, after asking about unsaved changes in the current one."""
