@@ -103,7 +103,7 @@ else
     while [ -z "$XVFB_PID" ]; do
         [ "$n" -le 200 ] || fail "no free X display between :71 and :200"
         if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then n=$((n + 1)); continue; fi
-        Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+        Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
         pid=$!
         for _ in $(seq 200); do
             kill -0 "$pid" 2>/dev/null || break  # lost the race for this number

@@ -98,7 +98,7 @@ step "4. $DEB"
 if [ ! -f "$DEB" ]; then
     fail "$DEB is missing"
 else
-    dpkg-deb --info "$DEB" | sed -n '/Package:/,$p' | grep -v '^  *\.$' | cut -c1-200
+    dpkg-deb --info "$DEB" | sed -n '/Package:/,$p' | grep -v '^  *\.$'
     deb_ok=1
     [ "$(dpkg-deb --field "$DEB" Package)" = "$APP" ] || { fail "deb Package field"; deb_ok=0; }
     [ "$(dpkg-deb --field "$DEB" Version)" = "$VERSION" ] || { fail "deb Version field is not $VERSION"; deb_ok=0; }
