@@ -41,7 +41,6 @@ from agent_editor.widgets.compare_style import (
     ADDED_LINE,
     ADDED_WORD,
     CURRENT_CHANGE,
-    FILLER,
     FILLER_HATCH,
     MUTED_TEXT,
     REMOVED_LINE,
