@@ -38,7 +38,7 @@ class AgentDocument:
         self._header_lines: list[str] = []
         self._closing = ""
         self._body = ""
-        self._disk_signature: str | None = None
+        self._disk_signature: bytes | None = None
         self._reading: HeaderReading = HeaderReading()
 
     # ----- reading and writing text -------------------------------------------------
@@ -264,6 +264,10 @@ class AgentDocument:
             return
         if "\r\n" in self._body or (not self._body and self.newline == "\r\n"):
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        if text and self._opening and not self._closing.endswith("\n"):
+            # The file ended on the closing ---: the body must start on a line of its own,
+            # or it would become part of the closing line and be lost on the next load.
+            self._closing += self.newline
         self._body = text
 
     def set_header_text(self, text: str) -> None:
