@@ -115,10 +115,19 @@ def read_header(text: str) -> HeaderReading:
     if quoted_lines:
         retried = _read_strict(retry_text)
         if retried.ok:
-            retried.rescued_keys = [s.key for s in retried.spans if s.first in quoted_lines]
-            # The spans describe the author's text, whose lines are the same ones.
+            # The spans describe the author's text, whose lines are the same ones. A quoted
+            # line is rescued only if strict YAML cannot read it alone, or reads it otherwise
+            # (`k: []` is a list, `k: a # b` loses "# b"); the others, such as `k: a[b`,
+            # every reader takes the same way, in their own style.
+            lines = text.split("\n")
             for span in retried.spans:
-                if span.key in retried.rescued_keys:
+                if span.first not in quoted_lines:
+                    continue
+                alone = _read_strict(lines[span.first].rstrip("\r"))
+                if alone.ok and alone.spans and alone.fields.get(span.key, ...) == retried.fields.get(span.key):
+                    span.style, span.comment = alone.spans[0].style, alone.spans[0].comment
+                else:
+                    retried.rescued_keys.append(span.key)
                     span.style, span.comment = "plain", ""
             return retried
         if retried.error_line is not None and retried.error_line not in quoted_lines:
@@ -210,6 +219,10 @@ def _read_strict(text: str) -> HeaderReading:
                     error_line=line,
                 )
             data = loader.construct_document(node)
+            names = _key_names(loader, node, back)
+            if isinstance(data, dict) and len(data) < len(names) == len(set(names)):
+                # Python takes true, 1 and 1.0 for one key; Claude Code's JavaScript does not.
+                data = {name: loader.construct_object(value, deep=True) for name, (_, value) in zip(names, node.value)}
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -226,12 +239,58 @@ def _read_strict(text: str) -> HeaderReading:
             error="The header must be a list of “key: value” lines (for example “name: my-agent”).",
             error_line=0,
         )
+    seen: set[str] = set()
+    for (key_node, _), name in zip(node.value, names):
+        if name in seen:  # written differently, the same key once read (`1:` and `"1":`, `0:` and `00:`)
+            line = _text_line(key_node.start_mark.line, text)
+            return HeaderReading(
+                ok=False,
+                error=f"The key “{name}” appears more than once. Keep one of them.",
+                error_line=line,
+                duplicate_keys=[name],
+            )
+        seen.add(name)
     fields: dict[str, Any] = {}
     for key, value in data.items():
-        fields[str(key)] = value
+        fields[key_text(key)] = value
     if isinstance(fields.get("description"), str):
         fields["description"] = claude_description(fields["description"])
-    return HeaderReading(fields=fields, spans=_spans(node, text, back))
+    spans = _spans(node, text, back)
+    for span, name in zip(spans, names):
+        span.key = name
+    return HeaderReading(fields=fields, spans=spans)
+
+
+def key_text(key: Any) -> str:
+    """A key as text, the way a JavaScript object key reads (``true``, ``null``, ``1``), never Python's."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    if isinstance(key, float):
+        if key != key:
+            return "NaN"
+        if key in (float("inf"), float("-inf")):
+            return "Infinity" if key > 0 else "-Infinity"
+        if key.is_integer():
+            return str(int(key))
+    return str(key)
+
+
+def _key_names(loader: yaml.SafeLoader, node: yaml.Node, back: dict[int, str]) -> list[str]:
+    """The top-level keys, in file order, as text."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    names = []
+    for key_node, _ in node.value:
+        try:
+            key = loader.construct_object(key_node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError):
+            key = key_node.value
+        names.append(_restore(key_text(key), back, {}) if back else key_text(key))
+    return names
 
 
 def claude_description(text: str) -> str:
