@@ -352,7 +352,16 @@ class AgentDocument:
         old = (self._header_lines, self._reading)
         self._header_lines = lines
         self._reread()
-        if not self._reading.ok or self._reading.fields != expected:
+        got = self._reading.fields
+        if renamed_from is not None and "description" in (key, renamed_from) and key in got:
+            # Only the description gets Claude Code's \n rule and trimming: a value renamed to or
+            # from it is the same value when both read the same that way.
+            def norm(v: Any) -> Any:
+                return claude_description(v) if isinstance(v, str) else v
+
+            if norm(got[key]) == norm(expected[key]):
+                expected[key] = got[key]
+        if not self._reading.ok or got != expected:
             self._header_lines, self._reading = old
             if not old[0]:
                 self._opening = self._closing = ""
