@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +70,55 @@ def validate(doc: AgentDocument, schema: Schema | None = None) -> list[Problem]:
             Problem(INFO, "The body is empty, so the agent gets no instructions beyond its description. "
                     "Write what it should do below the header.", code="body-empty", line=doc.body_first_line)
         )
+    if reading.rescued_keys:
+        problems = [replace(p, fix=_with_quotes_if_needed(p.fix)) if p.fix else p for p in problems]
+    if reading.rescued_keys or "&" in doc.header_text or _keys_sharing_a_line(doc):
+        # Where values hang together (an anchor & used by an alias *, two keys on one line
+        # after a lone carriage return, lines only the retry reads), an edit of one value can
+        # be impossible without changing another: a fix is offered only if it works on a copy.
+        problems = [replace(p, fix=None) if p.fix and not _works(doc, p.fix) else p for p in problems]
     problems.sort(key=lambda p: (SEVERITY_ORDER[p.severity], p.line or 0))
     return problems
+
+
+def _works(doc: AgentDocument, fix: Fix) -> bool:
+    try:
+        fix.apply(doc.copy())
+    except DocumentError:
+        return False
+    return True
+
+
+def _keys_sharing_a_line(doc: AgentDocument) -> set[str]:
+    spans = doc.reading.spans
+    return {a.key for a in spans for b in spans if a is not b and a.first <= b.last and b.first <= a.last}
+
+
+def _with_quotes_if_needed(fix: Fix) -> Fix:
+    """The fix, made to work in a header only Claude Code's retry reads.
+
+    There, an edit that mends the last line strict YAML stumbles on makes the whole header
+    strict YAML, which reads the other rescued values otherwise (`k: []` becomes a list,
+    not the text "[]"), so the edit is refused. Then the rescued values are put in quotes
+    first (Claude Code reads them the same), and the fix is applied again.
+    """
+
+    def apply(doc: AgentDocument) -> None:
+        try:
+            fix.apply(doc)
+            return
+        except DocumentError:
+            if not doc.reading.rescued_keys:
+                raise
+        original = doc.to_text()
+        try:
+            _quote_all_rescued(doc)
+            fix.apply(doc)
+        except DocumentError:
+            doc.set_text(original)
+            raise
+
+    return Fix(fix.label, apply)
 
 
 # ----- the file's shape -----------------------------------------------------------
@@ -116,12 +163,17 @@ def _cut_problem(doc: AgentDocument) -> Problem:
     message = (f"Line {index + 2} holds “---”, which Claude Code takes as the end of the header: it {what} "
                "the rest of that line and the lines after it. Write a dash (—) instead.")
 
-    def apply(d: AgentDocument) -> None:
+    def dashed(d: AgentDocument) -> str:
         text, cut = d.to_text(), d.header_end
-        d.set_text(text[:cut] + "—" + text[cut + 3:])
+        return text[:cut] + "—" + text[cut + 3:]
 
-    return Problem(WARNING, message, field=key, line=index + 2, fix=Fix("Replace --- with a dash (—)", apply),
-                   code="header-cut")
+    # Without the early end, the header runs on to the next ---; offer the dash only when
+    # Claude Code can read that longer header (else the fix would make it ignore the file).
+    fix = None
+    longer = AgentDocument.parse(dashed(doc))
+    if longer.has_header and longer.reading.ok:
+        fix = Fix("Replace --- with a dash (—)", lambda d: d.set_text(dashed(d)))
+    return Problem(WARNING, message, field=key, line=index + 2, fix=fix, code="header-cut")
 
 
 def _quote_lines_fix(doc: AgentDocument) -> Fix | None:
@@ -151,6 +203,22 @@ def _rescue_problems(doc: AgentDocument, schema: Schema) -> list[Problem]:
             field=key, line=doc.field_line(key), code="needs-quotes",
             fix=Fix(f"Put the {label} in quotes", lambda d, k=key: d.set_field(k, d.fields[k]))))
     return problems
+
+
+def _quote_all_rescued(doc: AgentDocument) -> None:
+    """Put every value only Claude Code's retry reads in quotes at once; what it reads stays the same."""
+    before, original = doc.fields, doc.to_text()
+    lines = doc.header_lines()
+    for span in doc.reading.spans:
+        if span.key in doc.reading.rescued_keys:
+            line = lines[span.first]
+            ending = line[len(line.rstrip("\r\n")):]
+            lines[span.first] = f"{line.split(':', 1)[0]}: {double_quoted(before[span.key])}{ending}"
+    start = doc.header_end - len(doc.header_text)
+    doc.set_text(original[:start] + "".join(lines) + original[doc.header_end:])
+    if not doc.reading.ok or doc.fields != before:
+        doc.set_text(original)
+        raise DocumentError("The values could not be put in quotes without changing what Claude Code reads.")
 
 
 def _comment_problems(doc: AgentDocument) -> list[Problem]:
