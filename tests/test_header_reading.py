@@ -130,6 +130,32 @@ def test_the_retry_quotes_only_lines_that_need_it():
     assert retried.split("\n")[4] == "  indented: z"  # not a top-level line
 
 
+def test_only_lines_strict_yaml_cannot_read_alone_count_as_rescued():
+    reading = read_header("name: a\ndescription: Use when: X\ntools: Bash(x)[y]\nskills: []\nmodel: opus # c\n")
+    assert reading.ok
+    # The retry quotes every one-line value holding a sign: tools reads the same either way,
+    # but skills and model read otherwise in strict YAML ([] is a list, "# c" a comment).
+    assert reading.fields["tools"] == "Bash(x)[y]"
+    assert reading.fields["skills"] == "[]"
+    assert reading.fields["model"] == "opus # c"
+    assert reading.rescued_keys == ["description", "skills", "model"]
+    assert {s.key: s.style for s in reading.spans}["tools"] == "plain"
+
+
+def test_keys_are_text_as_claude_code_sees_them():
+    reading = read_header("true: 1\nnull: 2\n3: 3\n1.0: 4\n0x10: 5\n")
+    assert list(reading.fields) == ["true", "null", "3", "1", "16"]
+    assert [s.key for s in reading.spans] == list(reading.fields)
+
+
+@pytest.mark.parametrize("header", ["1: a\n'1': b", "0: a\n00: b", "null: a\n~: b"])
+def test_keys_written_differently_but_read_the_same_are_duplicates(header):
+    reading = read_header(header)
+    assert not reading.ok
+    assert "more than once" in reading.error
+    assert reading.error_line == 1
+
+
 def test_a_rescued_value_reads_backslash_n_as_a_line_break():
     doc = agent(r"name: a" + "\n" + r"description: Use when: one\n\nExamples: two")
     assert doc.fields["description"] == "Use when: one\n\nExamples: two"

@@ -311,3 +311,36 @@ def test_problems_come_most_serious_first():
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     severities = [order[p.severity] for p in validate(doc)]
     assert severities == sorted(severities)
+
+
+def test_dash_fix_is_not_offered_when_the_longer_header_would_not_load():
+    doc = AgentDocument.parse("---\nname: a\ndescription: a --- b\n<example>\n---\nbody\n")
+    problem = one(validate(doc), "header-cut")
+    assert problem.fix is None  # the header would run on into <example> and Claude Code would drop the file
+    assert not [p for p in validate(doc) if p.severity == ERROR]
+
+
+def test_quote_fix_in_a_header_where_quoting_one_value_changes_another():
+    # Only the retry reads this header, and it reads skills as the text "[]". Quoting the
+    # description alone would make the header strict YAML, where skills is a list.
+    doc = AgentDocument.parse("---\nname: a\nskills: []\ndescription: Use when: X\n---\nbody\n")
+    assert doc.fields["skills"] == "[]"
+    problem = one(validate(doc), "needs-quotes", field="description")
+    fixed = apply_fix(doc, problem)
+    assert fixed.fields == doc.fields
+    assert yaml.safe_load(fixed.header_text) == {"name": "a", "skills": "[]", "description": "Use when: X"}
+
+
+def test_other_fixes_in_such_a_header_work_too():
+    doc = AgentDocument.parse("---\nname: a\nskills: []\ndescription: d\nmodel: Use: x\n---\nbody\n")
+    problem = one(validate(doc), "model-unknown")
+    fixed = apply_fix(doc, problem)
+    assert "model" not in fixed.fields
+    assert fixed.fields["skills"] == "[]"
+
+
+def test_fix_that_cannot_work_is_not_offered():
+    # The color's anchor is used by another key: changing the color alone would change it.
+    doc = AgentDocument.parse("---\nname: a\ndescription: d\ncolor: &c Green\nx-color: *c\n---\nbody\n")
+    problem = one(validate(doc), "color-case")
+    assert problem.fix is None
