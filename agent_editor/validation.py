@@ -11,6 +11,7 @@ with one name (Claude Code loads only one) and files Claude Code never reads.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -553,12 +554,16 @@ class FileReport:
 def agent_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files to check: each file named, and every ``*.md`` under each folder named (recursively)."""
     found: list[Path] = []
+    seen: set[Path] = set()
     for item in paths:
         path = Path(item)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*.md") if p.is_file())
-        else:
-            found.append(path)
+        for candidate in sorted(p for p in path.rglob("*.md") if p.is_file()) if path.is_dir() else [path]:
+            # A file named twice (itself and through its folder) is one file, not two sharing a
+            # name. (Two links to one file are two files for Claude Code, so links are not followed.)
+            key = Path(os.path.abspath(candidate))
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
     return found
 
 

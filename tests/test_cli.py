@@ -184,3 +184,11 @@ def test_check_does_not_load_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.stdout.strip().endswith("NO-QT"), result.stderr
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path, capsys):
+    agent = write(tmp_path, "sub/a.md", GOOD.format(name="a"))
+    assert main(["check", str(tmp_path), str(agent), str(tmp_path / "sub" / ".." / "sub" / "a.md")]) == 0
+    out, err = capsys.readouterr()
+    assert "1 file checked" in err
+    assert "also used by" not in out

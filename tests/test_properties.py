@@ -7,7 +7,6 @@ import functools
 import os
 import re
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

@@ -224,11 +224,11 @@ def test_odd_values_are_explained_plainly_and_fixes_work(header):
             assert not {key(p) for p in after if p.severity == ERROR} - before_errors
 
 
-@pytest.mark.parametrize("value, shown", [("123", "123"), ("true", "true"), ("1.50", "1.50"), ("[a, b]", "a, b")])
-def test_a_name_that_is_not_text_is_shown_as_written(value, shown):
+@pytest.mark.parametrize("value", ["123", "true", "1.50", "0x1F", "[a, b]", "{a: b}"])
+def test_a_name_that_is_not_text_is_shown_as_written(value):
     problem = one(validate(AgentDocument.parse(f"---\nname: {value}\ndescription: d\n---\nx\n")), "name-not-text")
     assert problem.severity == ERROR
-    assert f"“{shown}”" in problem.message or shown in problem.message
+    assert f"“{value}”" in problem.message
 
 
 def test_quoting_a_numeric_name_keeps_what_was_written():
