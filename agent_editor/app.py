@@ -21,7 +21,10 @@ from agent_editor import __version__
 from agent_editor.resources_path import resource_path
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, *, style: bool = True) -> QApplication:
+    """The QApplication, named and with its icon; ``style=False`` leaves the stylesheet to
+    ``apply_style``, which is cheaper once the first window is built (a stylesheet set
+    first restyles every widget as it is added)."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Agent Editor")
     app.setOrganizationName("Agent Editor")
@@ -30,10 +33,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = resource_path("icons", "agent-editor.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    style = resource_path("app.qss")
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Preview rendering runs in a worker thread; a short switch interval keeps the
+    # window's own Python code from waiting long for its turn.
+    sys.setswitchinterval(0.001)
+    if style:
+        apply_style(app)
     return app
+
+
+def apply_style(app: QApplication) -> None:
+    sheet = resource_path("app.qss")
+    if sheet.is_file():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
 
 
 def find_project_agents(start: Path) -> Path | None:
@@ -75,10 +86,11 @@ def default_paths(cwd: Path | None = None) -> tuple[list[Path], str]:
 
 
 def run_app(paths: list[Path]) -> int:
-    app = make_application()
+    app = make_application(style=False)
     from agent_editor.window import MainWindow
 
     window = MainWindow()
+    apply_style(app)
     if paths:
         missing = [p for p in paths if not p.exists()]
         for path in missing:

@@ -11,7 +11,6 @@ encoding are the document's business, not ours.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 import tempfile
@@ -67,9 +66,13 @@ class FileChangedOnDisk(DocumentError):
         self.deleted = deleted
 
 
-def signature(data: bytes) -> str:
-    """What a file's content is, to notice later that someone else changed it."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def signature(data: bytes) -> bytes:
+    """What a file's content is, to notice later that someone else changed it.
+
+    Agent files are small, so the bytes themselves are kept: exact, and no hashing
+    library to load at start-up.
+    """
+    return data
 
 
 def _size_words(size: int) -> str:
@@ -78,7 +81,7 @@ def _size_words(size: int) -> str:
     return f"{max(1, size // 1024)} KB"
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def read_text(path: Path) -> tuple[str, bytes]:
     """The file's text and signature, or a DocumentError saying why it cannot be opened."""
     name = path.name
     try:
@@ -141,7 +144,7 @@ def decode(data: bytes, name: str = "This file", path: Path | None = None) -> st
 UNREADABLE = "unreadable"  # a signature no content has: the file is there but cannot be read
 
 
-def read_signature(path: Path) -> str | None:
+def read_signature(path: Path) -> bytes | None:
     """The signature of what is on disk now, None when the file is gone, ``UNREADABLE`` when
     something else stands there now (a folder) or it can no longer be read."""
     try:

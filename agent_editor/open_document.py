@@ -10,7 +10,9 @@ timer, and a ``QFileSystemWatcher`` notices when another program changes the fil
 
 from __future__ import annotations
 
+import functools
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,23 @@ from agent_editor.validation import ERROR, Fix, Problem, validate
 _TYPING_MERGE_SECONDS = 1.5
 _BODY_MERGE_ID = 1
 _HEADER_TEXT_MERGE_ID = 2
+
+
+# While showing a preview costs the window less than this, it follows every change;
+# above it, it waits for a pause in typing.
+_PREVIEW_AT_ONCE_MS = 12
+# Rendering cheaper than this is done in the window's thread; dearer, in the worker.
+_PREVIEW_RENDER_HERE_MS = 8
+
+
+def _smooth(old: float, new: float) -> float:
+    return new if not old else 0.7 * old + 0.3 * new
+
+
+@functools.cache
+def _preview_pool() -> ThreadPoolExecutor:
+    """One worker for all previews: Python-Markdown's instance is shared, and one at a time is enough."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
 
 
 class _TextCommand(QUndoCommand):
@@ -75,6 +94,7 @@ class OpenDocument(QObject):
     path_changed = Signal(object)
     saved = Signal()
     preview_rendered = Signal(str)  # the body as an HTML fragment
+    _preview_finished = Signal(str, float)  # from the worker thread: html, seconds it took
     file_changed_on_disk = Signal(bool)  # True when the file was deleted
     reloaded = Signal()  # the text is the file on disk again
 
@@ -90,7 +110,12 @@ class OpenDocument(QObject):
         self._watcher.fileChanged.connect(self._on_watcher_file_changed)
         self._preview_timer = QTimer(self, singleShot=True)
         self._preview_timer.timeout.connect(self._render_preview)
-        self._preview_cost = 0.0  # seconds the last preview took, shown included
+        self._preview_show_cost = 0.0  # seconds showing a preview takes in this thread, smoothed
+        self._preview_render_cost = 0.0  # seconds rendering one takes, smoothed
+        self.last_preview_seconds = (0.0, 0.0)  # rendering, showing: for measurements
+        self._preview_running = False  # a render is under way in the worker
+        self._preview_wanted = False  # the body changed while it was
+        self._preview_finished.connect(self._on_self_preview_finished)
         self._saving = False
         self._watch()
 
@@ -204,24 +229,65 @@ class OpenDocument(QObject):
     # ----- the preview ----------------------------------------------------------------
 
     def request_preview(self) -> None:
-        """Render the body soon: at once while that is cheap, else when typing pauses.
+        """Render the body soon, off the window's thread.
 
-        The delay follows what the last preview cost (rendering and showing it), so a
-        seed-sized body updates within a frame and a 64 KB one never makes typing wait.
+        While previews are cheap (a seed-sized body) one starts at once, so the preview
+        follows typing within a frame; when they are slow (a 64 KB body) the next one
+        waits for a pause in typing, so showing it never holds up a keystroke. A request
+        made while a render is running is kept and served when it returns.
         """
-        cost_ms = self._preview_cost * 1000
-        delay = 0 if cost_ms < 12 else int(min(1200, 150 + 4 * cost_ms))
-        self._preview_timer.start(delay)
+        self._preview_timer.start(self.preview_delay_ms())
+
+    def preview_delay_ms(self) -> int:
+        """How long a change waits before its preview: 0 while showing one is cheap."""
+        # Rendering happens in the worker and holds up nothing; showing the result is
+        # what the window's thread pays, so that cost alone decides whether to wait.
+        show_ms = self._preview_show_cost * 1000
+        return 0 if show_ms < _PREVIEW_AT_ONCE_MS else int(min(1200, 150 + 4 * show_ms))
 
     def render_preview_now(self) -> None:
-        self._render_preview()
-
-    def _render_preview(self) -> None:
+        """Render and show the preview before returning (when a file is first shown)."""
         self._preview_timer.stop()
         started = time.perf_counter()
-        html = render_markdown(self._doc.body)
+        html = _preview_pool().submit(render_markdown, self._doc.body).result()
+        self._show_preview(html, time.perf_counter() - started)
+
+    def _render_preview(self) -> None:
+        if self._preview_running:
+            self._preview_wanted = True
+            return
+        if self._preview_render_cost * 1000 < _PREVIEW_RENDER_HERE_MS:
+            # Cheap (rendering reuses the chunks that did not change): a thread hop
+            # would only add latency.
+            started = time.perf_counter()
+            html = render_markdown(self._doc.body)
+            self._show_preview(html, time.perf_counter() - started)
+            return
+        self._preview_running, self._preview_wanted = True, False
+        _preview_pool().submit(self._render_in_worker, self._doc.body)
+
+    def _render_in_worker(self, body: str) -> None:
+        started = time.perf_counter()
+        html = render_markdown(body)
+        try:
+            self._preview_finished.emit(html, time.perf_counter() - started)  # queued to the window's thread
+        except RuntimeError:
+            pass  # the document was closed while its preview rendered
+
+    def _on_self_preview_finished(self, html: str, render_seconds: float) -> None:
+        self._preview_running = False
+        self._show_preview(html, render_seconds)
+        if self._preview_wanted:
+            self.request_preview()
+
+    def _show_preview(self, html: str, render_seconds: float) -> None:
+        started = time.perf_counter()
         self.preview_rendered.emit(html)
-        self._preview_cost = time.perf_counter() - started
+        shown = time.perf_counter() - started
+        self.last_preview_seconds = (render_seconds, shown)
+        # Smoothed, so one slow frame (the machine was busy) does not switch paths.
+        self._preview_show_cost = _smooth(self._preview_show_cost, shown)
+        self._preview_render_cost = _smooth(self._preview_render_cost, render_seconds)
 
     # ----- saving and the file on disk -----------------------------------------------
 

@@ -21,7 +21,13 @@ import re
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
+import threading
+from collections import OrderedDict
+
 import markdown
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -185,17 +191,73 @@ class _AgentBodyExtension(markdown.Extension):
 
 
 _MARKDOWN = markdown.Markdown(
-    extensions=["fenced_code", "tables", "sane_lists", _AgentBodyExtension()],
+    # Instances, not names: naming an extension makes Python-Markdown scan every
+    # installed package's metadata, about 30 ms of start-up.
+    extensions=[FencedCodeExtension(), TableExtension(), SaneListExtension(), _AgentBodyExtension()],
     output_format="html",
     # Honour the first number of an ordered list: a list split by a code block resumes.
     lazy_ol=False,
 )
 
 
+_MARKDOWN_LOCK = threading.Lock()  # one shared Markdown instance; previews render in a worker thread
+_CHUNK_CACHE: OrderedDict[str, str] = OrderedDict()
+_CHUNK_CACHE_SIZE = 2048
+
+
 def render_markdown(text: str) -> str:
-    """Return an HTML fragment for the Markdown body of an agent file."""
-    _MARKDOWN.reset()
-    return _MARKDOWN.convert(text)
+    """Return an HTML fragment for the Markdown body of an agent file (any thread).
+
+    The body is rendered in independent chunks (see ``split_chunks``) whose HTML is
+    remembered, so a keystroke re-renders only the chunk it falls in.
+    """
+    with _MARKDOWN_LOCK:
+        parts = []
+        for chunk in split_chunks(text):
+            rendered = _CHUNK_CACHE.get(chunk)
+            if rendered is None:
+                _MARKDOWN.reset()
+                rendered = _MARKDOWN.convert(chunk)
+                _CHUNK_CACHE[chunk] = rendered
+                if len(_CHUNK_CACHE) > _CHUNK_CACHE_SIZE:
+                    _CHUNK_CACHE.popitem(last=False)
+            else:
+                _CHUNK_CACHE.move_to_end(chunk)
+            if rendered:
+                parts.append(rendered)
+        return "\n".join(parts)
+
+
+def split_chunks(text: str) -> list[str]:
+    """Cut a body where a block starts that cannot belong to what is above it.
+
+    A cut falls before a line at the left edge that follows a blank line and is not a
+    list item (a list may go on after a blank line) and not inside a fenced block:
+    such a line always starts a new paragraph, heading, table or fence.
+    """
+    lines = text.split("\n")
+    chunks: list[str] = []
+    start = 0
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        if (
+            index > start
+            and line[:1] not in ("", " ", "\t")
+            and not lines[index - 1].strip()
+            and not _LIST_ITEM.match(line)
+        ):
+            chunks.append("\n".join(lines[start:index]))
+            start = index
+        opening = _FENCE_OPEN.match(line)
+        if opening:
+            fence = opening.group(2)
+    chunks.append("\n".join(lines[start:]))
+    return chunks
 
 
 def full_html(fragment: str, css: str) -> str:

@@ -183,3 +183,48 @@ def test_whole_corpus_renders():
     for path in CORPUS:
         html = render_markdown(body_of(path.read_text(encoding="utf-8")))
         assert "<script" not in html and "<iframe" not in html and "<img" not in html, path
+
+
+def _render_whole(text: str) -> str:
+    """Render without cutting into chunks (what the chunk cache must never differ from)."""
+    import agent_editor.rendering as rendering
+
+    rendering._MARKDOWN.reset()
+    return rendering._MARKDOWN.convert(text)
+
+
+def _squash(html_text: str) -> str:
+    return re.sub(r"\s+", " ", html_text).strip()
+
+
+def test_rendering_in_chunks_matches_rendering_whole_on_every_real_file():
+    from agent_editor.document import AgentDocument
+
+    files = SEEDS + CORPUS
+    assert len(files) > 500
+    mismatched = []
+    for path in files:
+        if path.name in ("README.md", "SOURCES.md"):
+            continue
+        body = AgentDocument.load(path).body
+        if _squash(render_markdown(body)) != _squash(_render_whole(body)):
+            mismatched.append(path.name)
+    assert mismatched == []
+
+
+def test_chunks_never_cut_a_list_a_fence_or_an_indented_line():
+    from agent_editor.rendering import split_chunks
+
+    text = "Intro\n\n- one\n\n- two\n\n```\ncode\n\nHeading inside\n```\n\n    indented\n\n# Next\nText"
+    chunks = split_chunks(text)
+    assert "\n".join(chunks) == text
+    # A list item never starts a chunk (it may continue a list above), nor does
+    # anything inside a fence or an indented line.
+    assert chunks == ["Intro\n\n- one\n\n- two\n", "```\ncode\n\nHeading inside\n```\n\n    indented\n", "# Next\nText"]
+
+
+def test_an_edit_renders_like_a_fresh_render():
+    body = SEEDS[4].read_text(encoding="utf-8").split("\n---", 1)[1]
+    render_markdown(body)  # fills the chunk cache
+    edited = body.replace("scalab", "SCALAB", 1)
+    assert _squash(render_markdown(edited)) == _squash(_render_whole(edited))

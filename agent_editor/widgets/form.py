@@ -499,8 +499,15 @@ class HeaderForm(QScrollArea):
         self._revealed: set[str] = set()
         self._echo: dict[str, Any] = {}
         self._open: OpenDocument | None = None
+        # Rows for the fields Claude Code knows stand in schema order; the basic ones are
+        # built now, the others only when a file has them or the author adds one, which
+        # keeps start-up quick.
+        self.known_box = QVBoxLayout()
+        self.known_box.setSpacing(2)
+        self.box.addLayout(self.known_box)
         for rule in self.schema.fields:
-            self._add_row(rule.key, rule.label, rule.help, self._editor_for(rule), removable=not rule.basic)
+            if rule.basic:
+                self._known_row(rule.key)
         self.other_title = QLabel("<b>Other keys in this file</b>", objectName="sectionTitle")
         self.other_help = QLabel("Claude Code does not use these, but they are yours: they are kept as they are.",
                                  objectName="fieldHelp", wordWrap=True)
@@ -549,15 +556,27 @@ class HeaderForm(QScrollArea):
         return _LineEditor(rule.placeholder)
 
     def _add_row(self, key: str, title: str, help_text: str, editor: _Editor, removable: bool,
-                 into: QVBoxLayout | None = None) -> FieldRow:
+                 into: QVBoxLayout, index: int = -1) -> FieldRow:
         row = FieldRow(key, title, help_text, editor, removable)
         self._history_keys.watch(editor)
         editor.edited.connect(lambda value, k=key: self._send(k, value))
         row.fix_requested.connect(self._on_row_fix_requested)
         row.remove_requested.connect(self._on_row_remove_requested)
-        (into or self.box).addWidget(row)
+        into.insertWidget(index, row)
         self.rows[key] = row
         return row
+
+    def _known_row(self, key: str) -> FieldRow | None:
+        """The row of a field the schema knows, built on first need in its schema place."""
+        if key in self.rows:
+            return self.rows[key]
+        rule = self.schema.rule(key)
+        if rule is None:
+            return None
+        order = [r.key for r in self.schema.fields]
+        index = sum(1 for k in self.rows if k in order and order.index(k) < order.index(key))
+        return self._add_row(rule.key, rule.label, rule.help, self._editor_for(rule),
+                             removable=not rule.basic, into=self.known_box, index=index)
 
     # ----- showing a document ---------------------------------------------------------
 
@@ -584,6 +603,8 @@ class HeaderForm(QScrollArea):
         fields = doc.fields if readable else {}
         unknown = [k for k in fields if self.schema.rule(k) is None]
         self._sync_other_rows(unknown, fields)
+        for key in [*fields, *self._revealed]:
+            self._known_row(key)
         for key, row in self.rows.items():
             rule = self.schema.rule(key)
             present = key in fields
@@ -624,7 +645,7 @@ class HeaderForm(QScrollArea):
     def show_problems(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
-            if problem.field in self.rows:
+            if problem.field is not None and (problem.field in self.rows or self._known_row(problem.field)):
                 by_field.setdefault(problem.field, []).append(problem)
         for key, row in self.rows.items():
             row.show_problems(by_field.get(key, []))
@@ -632,7 +653,7 @@ class HeaderForm(QScrollArea):
                 row.show()
 
     def focus_field(self, key: str) -> bool:
-        row = self.rows.get(key)
+        row = self.rows.get(key) or self._known_row(key)
         if row is None:
             return False
         self._revealed.add(key)

@@ -78,6 +78,9 @@ class PreviewView(QTextBrowser):
         self.document().setDocumentMargin(PAGE_MARGIN)
         self.document().setIndentWidth(LIST_INDENT)
         self.anchorClicked.connect(self._on_anchor_clicked)
+        self._wanted_scroll: int | None = None
+        self.verticalScrollBar().rangeChanged.connect(self._on_vertical_range_changed)
+        self.verticalScrollBar().actionTriggered.connect(self._on_vertical_action_triggered)
 
     def show_html(self, fragment: str, *, keep_position: bool = True) -> None:
         """Replace the shown HTML, leaving the reader where they were.
@@ -90,15 +93,27 @@ class PreviewView(QTextBrowser):
         horizontal = self.horizontalScrollBar()
         old_vertical, old_horizontal = vertical.value(), horizontal.value()
         self.setHtml(adapt_for_qt(fragment))
-        if not keep_position:
+        self._wanted_scroll = old_vertical if keep_position else None
+        self._restore_scroll()
+        if keep_position:
+            horizontal.setValue(old_horizontal)
+
+    def _restore_scroll(self) -> None:
+        # The document lays itself out a piece at a time, so the scroll range may still
+        # be short: the wanted position is applied again each time the range grows,
+        # instead of forcing the whole layout at once (tens of ms on a 64 KB body).
+        if self._wanted_scroll is None:
             return
-        if vertical.maximum() < old_vertical:
-            # The range may be short only because the layout is lazy; asking for the
-            # last block's geometry finishes it (costly on a long body, so only then).
-            document = self.document()
-            document.documentLayout().blockBoundingRect(document.lastBlock())
-        vertical.setValue(old_vertical)
-        horizontal.setValue(old_horizontal)
+        bar = self.verticalScrollBar()
+        bar.setValue(min(self._wanted_scroll, bar.maximum()))
+        if bar.maximum() >= self._wanted_scroll:
+            self._wanted_scroll = None
+
+    def _on_vertical_range_changed(self, _minimum: int, _maximum: int) -> None:
+        self._restore_scroll()
+
+    def _on_vertical_action_triggered(self, _action: int) -> None:
+        self._wanted_scroll = None  # the reader scrolled: their place wins
 
     def loadResource(self, resource_type: int, url: QUrl | str) -> object:
         # Nothing the preview shows needs an external resource (images are placeholders

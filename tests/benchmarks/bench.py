@@ -241,10 +241,10 @@ def _typing_text(count: int) -> str:
     return (words * (count // len(words) + 1))[:count]
 
 
-def _preview_cost_ms(doc) -> float | None:
-    """What the open document measured its last preview to cost (None if it no longer says)."""
-    cost = getattr(doc, "_preview_cost", None)
-    return None if cost is None else cost * 1000
+def _preview_cost_ms(doc) -> float:
+    """What the open document measured its last preview to cost: rendering (in the worker) plus showing."""
+    render_seconds, show_seconds = doc.last_preview_seconds
+    return (render_seconds + show_seconds) * 1000
 
 
 def _open_window(path: Path):
@@ -295,7 +295,7 @@ def measure_keystroke_to_preview(app) -> dict:
         tail = typed.rstrip()[-24:]
         renders, paints = rendered[0], PaintCounter.count
         cost = _preview_cost_ms(doc)
-        deferred += cost is not None and cost >= 12  # request_preview then waits for a pause
+        deferred += doc.preview_delay_ms() > 0  # request_preview then waits for a pause
         start = time.perf_counter()
         QTest.keyClick(editor, char)
         deadline = start + 2.0
@@ -371,8 +371,8 @@ def measure_typing_large(app) -> dict:
         t0 = time.perf_counter()
         validate(doc.document)
         validate_ms.append((time.perf_counter() - t0) * 1000)
-    cost_ms = _preview_cost_ms(doc) or 0.0  # what request_preview bases its delay on
-    deferred_delay_ms = 0 if cost_ms < 12 else int(min(1200, 150 + 4 * cost_ms))
+    deferred_delay_ms = doc.preview_delay_ms()  # what request_preview waits after a change
+    cost_ms = _preview_cost_ms(doc)
     _settle(app, 0.2)
 
     # The cursor at the end of a line in the middle of the body.
