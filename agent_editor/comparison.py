@@ -1106,3 +1106,16 @@ def _new_row_position(section: Section, sections: Sequence[Section], matched: di
 def _section_row(cells: Sequence[Section | None]) -> SectionRow:
     first = next(section for section in cells if section is not None)
     return SectionRow(first.title, first.level, tuple(cells))
+
+
+def format_value(value: Any) -> str:
+    """A header value as its author would write it (YAML spelling, not Python's)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "(empty)"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(format_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {format_value(item)}" for key, item in value.items()) + "}"
+    return str(value)

@@ -28,6 +28,7 @@ from agent_editor.comparison import (
     SectionKind,
     SectionMatch,
     Segment,
+    format_value,
     ToolSetDiff,
     compare,
     compare_fields,
@@ -150,21 +151,8 @@ def _column_heads(labels: Sequence[str]) -> str:
 # ----- overview tables -----------------------------------------------------------------
 
 
-def _format_value(value: Any) -> str:
-    """A YAML value as a reader would write it (plain text, escaped later)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "(empty)"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_format_value(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_format_value(item)}" for key, item in value.items()) + "}"
-    return str(value)
-
-
 def _value_html(key: str, value: Any) -> str:
-    text = _format_value(value)
+    text = format_value(value)
     swatch = ""
     if key == "color" and isinstance(value, str) and value in _COLOR_SWATCHES:
         swatch = f'<span class="swatch" style="background:{_COLOR_SWATCHES[value]}"></span>'

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPixmap, QTextCharFormat, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QVBoxLayout, QWidget  # noqa: E402
 
+from agent_editor.document import AgentDocument  # noqa: E402
 from agent_editor.rendering import render_markdown  # noqa: E402
 from agent_editor.widgets.find_bar import FindReplaceBar  # noqa: E402
 from agent_editor.widgets.highlighter import MarkdownHighlighter  # noqa: E402
@@ -24,11 +25,8 @@ SEEDS = {path.name[:3]: path for path in sorted((SHARED / "seeds").glob("*.txt")
 
 
 def body_of(text: str) -> str:
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        if end != -1:
-            return text[text.find("\n", end + 1) + 1:]
-    return text
+    """The Markdown after the header, as the editor itself splits it."""
+    return AgentDocument.parse(text).body
 
 
 def seed_body(prefix: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from agent_editor.document import AgentDocument  # noqa: E402
 from agent_editor.rendering import full_html, render_markdown
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -15,12 +16,8 @@ CORPUS = sorted((SHARED / "corpus").rglob("*.md"))
 
 
 def body_of(text: str) -> str:
-    """The Markdown after the YAML header (the seeds and corpus files all have one)."""
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        if end != -1:
-            return text[text.find("\n", end + 1) + 1:]
-    return text
+    """The Markdown after the header, as the editor itself splits it."""
+    return AgentDocument.parse(text).body
 
 
 # The dialect
@@ -198,7 +195,6 @@ def _squash(html_text: str) -> str:
 
 
 def test_rendering_in_chunks_matches_rendering_whole_on_every_real_file():
-    from agent_editor.document import AgentDocument
 
     files = SEEDS + CORPUS
     assert len(files) > 500

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from agent_editor.comparison import FieldDiff, FieldStatus, Op, Side, ToolSetDiff
 from agent_editor.tools import parse_tools
+from agent_editor.comparison import format_value
 from agent_editor.widgets.compare_style import (
     ADDED_LINE,
     ADDED_WORD,
@@ -39,7 +40,6 @@ from agent_editor.widgets.compare_style import (
     RichTextDelegate,
     colour_dot,
     e,
-    format_value,
     letter_icon,
     marked,
     muted,

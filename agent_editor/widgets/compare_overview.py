@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.comparison import TOOL_SET_KEYS, Overview, same_value, tool_set
+from agent_editor.comparison import TOOL_SET_KEYS, Overview, format_value, same_value, tool_set
 from agent_editor.widgets.compare_style import (
     CHANGED_ROW,
     CHANGED_TEXT,
@@ -43,7 +43,6 @@ from agent_editor.widgets.compare_style import (
     RichTextDelegate,
     colour_dot,
     e,
-    format_value,
     letter_icon,
     muted,
     variant_tag,

@@ -73,19 +73,6 @@ def variant_tag(letter: str, index: int) -> str:
             f"&nbsp;{e(letter)}&nbsp;</span>")
 
 
-def format_value(value: Any) -> str:
-    """A header value as its author would write it (YAML spelling, not Python's)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "(empty)"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(format_value(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {format_value(item)}" for key, item in value.items()) + "}"
-    return str(value)
-
-
 def colour_dot(key: str, value: Any) -> str:
     """A coloured dot before an agent's ``color`` value (named or ``#rrggbb``)."""
     if key != "color" or not isinstance(value, str):

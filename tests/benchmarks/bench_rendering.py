@@ -23,15 +23,13 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
 
+from agent_editor.document import AgentDocument  # noqa: E402
 from agent_editor.rendering import render_markdown  # noqa: E402
 
 
 def body_of(text: str) -> str:
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        if end != -1:
-            return text[text.find("\n", end + 1) + 1:]
-    return text
+    """The Markdown after the header, as the editor itself splits it."""
+    return AgentDocument.parse(text).body
 
 
 def timings_ms(action: Callable[[], object], repeat: int) -> dict[str, float]:
