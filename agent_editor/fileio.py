@@ -141,10 +141,10 @@ def decode(data: bytes, name: str = "This file", path: Path | None = None) -> st
         ) from None
 
 
-UNREADABLE = "unreadable"  # a signature no content has: the file is there but cannot be read
+UNREADABLE = "unreadable"  # a signature no content has (contents are bytes): there, but not readable
 
 
-def read_signature(path: Path) -> bytes | None:
+def read_signature(path: Path) -> bytes | str | None:
     """The signature of what is on disk now, None when the file is gone, ``UNREADABLE`` when
     something else stands there now (a folder) or it can no longer be read."""
     try:
