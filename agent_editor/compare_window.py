@@ -479,9 +479,10 @@ class CompareWindow(QMainWindow):
             f"“{document.display_name}” was {what} by another program; saving it will ask first.", 15000)
 
 
-def open_compare_window(parent: QWidget, dialogs: Dialogs, folder: Path | None = None) -> CompareWindow | None:
-    """Ask for two or more agent files and open them in a compare window (owned by ``parent``)."""
-    paths = dialogs.ask_open_paths(folder)
+def open_compare_window(parent: QWidget, dialogs: Dialogs, folder: Path | None = None,
+                        paths: list[Path] | None = None) -> CompareWindow | None:
+    """Open ``paths`` (or, without them, files the author chooses) in a compare window owned by ``parent``."""
+    paths = paths if paths is not None else dialogs.ask_open_paths(folder)
     if not paths:
         return None
     if len(paths) < 2:

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
 
         self.library = AgentList()
         self.library.file_chosen.connect(self._on_library_file_chosen)
+        self.library.compare_requested.connect(self.compare_dialog)
         self.form = HeaderForm()
         self.form.error_raised.connect(self._on_form_error_raised)
         self.body = BodyEditor()
@@ -220,11 +221,14 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_paths([folder])
 
-    def compare_dialog(self) -> None:
+    def compare_dialog(self, paths: list[Path] | None = None) -> None:
+        """Compare the files given, the two or more selected in the list, or files the author picks."""
         from agent_editor.compare_window import open_compare_window  # loaded when first asked for
 
+        if not paths and self.library.isVisible() and len(self.library.selected_paths()) >= 2:
+            paths = self.library.selected_paths()
         folder = self.current.path.parent if self.current and self.current.path else None
-        open_compare_window(self, self.dialogs, folder)
+        open_compare_window(self, self.dialogs, folder, paths or None)
 
     def open_file(self, path: Path) -> bool:
         """Show a file, after asking about unsaved changes in the current one."""

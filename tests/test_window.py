@@ -1168,3 +1168,25 @@ def test_typing_in_a_description_written_with_backslash_n(qtbot, window, tmp_pat
     ((old, new),) = changed_lines(original, path.read_bytes())
     assert old[0].startswith(b"description: ") and new[0].startswith(b"description: ")
     assert AgentDocument.load(path).fields["description"] == shown
+
+
+def test_two_agents_selected_in_the_list_open_in_a_compare_window(qtbot, shown, dialogs, tmp_path):
+    from agent_editor.compare_window import CompareWindow
+
+    for prefix in ("000", "001", "003"):
+        copy_seed(tmp_path, prefix)
+    shown.open_paths([tmp_path])
+    library = shown.library
+    assert not library.compare_button.isEnabled()
+    library.list.item(0).setSelected(True)
+    library.list.item(2).setSelected(True)
+    assert library.compare_button.isEnabled()
+    assert library.compare_button.text() == "Compare 2 Selected"
+    library.compare_button.click()
+    assert dialogs.calls == []  # chosen in the list: nothing to ask
+    compare = next(w for w in shown.findChildren(CompareWindow))
+    qtbot.waitUntil(lambda: compare.session.comparison is not None)
+    shown_paths = [doc.path for doc in compare.session.documents]
+    assert shown_paths == [library.list.item(0).data(Qt.ItemDataRole.UserRole),
+                           library.list.item(2).data(Qt.ItemDataRole.UserRole)]
+    compare.close()

@@ -1,7 +1,8 @@
 """A plain list of agent files to switch between: name, the description's first line, problems.
 
 It shows ``FileReport`` records from ``validation.check_files``; choosing an entry asks
-the window to open that file.
+the window to open that file. Several entries can be selected (Ctrl or Shift and click)
+to ask for them to be compared.
 """
 
 from __future__ import annotations
@@ -10,7 +11,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from agent_editor.validation import ERROR, FileReport
 from agent_editor.widgets.problems import severity_icon
@@ -20,6 +31,7 @@ _PATH_ROLE = Qt.ItemDataRole.UserRole
 
 class AgentList(QWidget):
     file_chosen = Signal(Path)
+    compare_requested = Signal(list)  # of Path, two or more
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,7 +45,14 @@ class AgentList(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.itemActivated.connect(self._on_list_item_activated)
         self.list.itemClicked.connect(self._on_list_item_clicked)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         box.addWidget(self.list)
+        self.compare_button = QPushButton("Compare Selected", objectName="compareSelected")
+        self.compare_button.setToolTip("Select two or more agents (Ctrl+click) to compare them side by side")
+        self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.compare_button.setEnabled(False)
+        box.addWidget(self.compare_button)
 
     def show_reports(self, title: str, reports: list[FileReport]) -> None:
         self.title.setText(title)
@@ -69,6 +88,9 @@ class AgentList(QWidget):
             self.list.setCurrentItem(item)
             self.list.blockSignals(False)
 
+    def selected_paths(self) -> list[Path]:
+        return [item.data(_PATH_ROLE) for item in self.list.selectedItems()]
+
     def paths(self) -> list[Path]:
         return [self.list.item(i).data(_PATH_ROLE) for i in range(self.list.count())]
 
@@ -82,7 +104,19 @@ class AgentList(QWidget):
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         self.file_chosen.emit(item.data(_PATH_ROLE))
 
+    def _on_list_item_selection_changed(self) -> None:
+        count = len(self.list.selectedItems())
+        self.compare_button.setEnabled(count >= 2)
+        self.compare_button.setText(f"Compare {count} Selected" if count >= 2 else "Compare Selected")
+
+    def _on_compare_button_clicked(self) -> None:
+        paths = self.selected_paths()
+        if len(paths) >= 2:
+            self.compare_requested.emit(paths)
+
     def _on_list_item_clicked(self, item: QListWidgetItem) -> None:
+        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            return  # adding to a selection, not choosing a file
         # One click chooses. Where the desktop makes one click activate an item, Qt
         # sends both signals for it, and the window would ask about unsaved changes twice.
         hint = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
