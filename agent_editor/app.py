@@ -33,9 +33,6 @@ def make_application(argv: list[str] | None = None, *, style: bool = True) -> QA
     icon = resource_path("icons", "agent-editor.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    # Preview rendering runs in a worker thread; a short switch interval keeps the
-    # window's own Python code from waiting long for its turn.
-    sys.setswitchinterval(0.001)
     if style:
         apply_style(app)
     return app

@@ -18,6 +18,12 @@ _COMMANDS = ("check", "compare")
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # In the packaged app, the compare view's worker process starts this same
+        # program; freeze_support makes it run the worker instead of a second window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "check":
         return _check(argv[1:])

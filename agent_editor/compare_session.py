@@ -7,7 +7,9 @@ the latest ``Comparison`` of that pair and, for three or more variants, the late
 ``Overview`` of all of them.
 
 Whenever a variant changes the session compares again: small files at once, large
-ones on a worker thread so the window keeps running. Every request gets a generation
+ones in a worker process so the window keeps running. (A worker thread is not enough:
+while pure-Python work holds the interpreter lock, every repaint of the window waits
+for it, once per Python-side widget, which froze the window for the whole comparison.) Every request gets a generation
 number and a result whose generation is no longer the latest (its text has changed
 since, or another pair was chosen) is dropped. While one computation runs, further
 requests wait and only the latest one is started when it ends.
@@ -22,7 +24,9 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import functools
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +54,7 @@ _log = logging.getLogger(__name__)
 
 # Bodies up to this many characters (all compared variants together) compare in well
 # under 50 ms, so they are compared at once and the window shows the result with its
-# first paint; larger ones go to the worker thread.
+# first paint; larger ones go to the worker process.
 SYNC_LIMIT_CHARS = 24_000
 
 _PAIR, _OVERVIEW = "pair", "overview"
@@ -69,7 +73,7 @@ class StaleComparison(ValueError):
 class _Snapshot:
     """A variant's header and body as they were when a computation was asked for.
 
-    The worker thread reads these, never the live documents.
+    The worker process gets copies of these, never the live documents.
     """
 
     fields: dict[str, Any]
@@ -107,7 +111,6 @@ class CompareSession(QObject):
         self._delivered = {_PAIR: 0, _OVERVIEW: 0}  # the generation each kind last showed
         self._busy = False
         self._closed = False
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agent-compare")
         self._carrier = _ResultCarrier(self)
         self._carrier.arrived.connect(self._on_carrier_arrived)
         # One edit can change the header and the body: compare once, after both.
@@ -184,7 +187,7 @@ class CompareSession(QObject):
         """Stop computing; results still on their way are dropped."""
         self._closed = True
         self._refresh_timer.stop()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        # The worker process is shared by every compare window and lives on.
 
     def _request(self, kind: str) -> None:
         if self._closed:
@@ -210,9 +213,9 @@ class CompareSession(QObject):
         self._waiting[kind] = False
         generation, carrier = self._generation[kind], self._carrier
 
-        def work() -> None:
+        def arrived(future: Future) -> None:  # runs on the executor's own thread
             try:
-                result: object = (_compute(kind, snapshots), snapshots)
+                result: object = (future.result(), snapshots)
             except Exception as error:  # noqa: BLE001 - reported to the window, not lost in the thread
                 _log.exception("comparing failed")
                 result = error
@@ -221,7 +224,7 @@ class CompareSession(QObject):
             except RuntimeError:
                 pass  # the window closed while this ran
 
-        self._executor.submit(work)
+        _worker_pool().submit(_compute, kind, snapshots).add_done_callback(arrived)
 
     def _on_carrier_arrived(self, kind: str, generation: int, result: object) -> None:
         self._running[kind] = False
@@ -343,6 +346,16 @@ def _one_step(target: OpenDocument, label: str) -> Iterator[None]:
         yield
     finally:
         target.undo_stack.endMacro()
+
+
+@functools.cache
+def _worker_pool() -> ProcessPoolExecutor:
+    """One worker process for all comparisons, started when a large one is first asked for.
+
+    "spawn" starts a fresh interpreter (no copy of the window's threads and locks) and
+    works the same on Linux, Windows and macOS, and in the packaged app.
+    """
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _compute(kind: str, snapshots: tuple[_Snapshot, ...]) -> Any:

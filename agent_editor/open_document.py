@@ -10,9 +10,7 @@ timer, and a ``QFileSystemWatcher`` notices when another program changes the fil
 
 from __future__ import annotations
 
-import functools
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +31,6 @@ _HEADER_TEXT_MERGE_ID = 2
 # While showing a preview costs the window less than this, it follows every change;
 # above it, it waits for a pause in typing.
 _PREVIEW_AT_ONCE_MS = 12
-# Rendering cheaper than this is done in the window's thread; dearer, in the worker.
-_PREVIEW_RENDER_HERE_MS = 8
-
-
-def _smooth(old: float, new: float) -> float:
-    return new if not old else 0.7 * old + 0.3 * new
-
-
-@functools.cache
-def _preview_pool() -> ThreadPoolExecutor:
-    """One worker for all previews: Python-Markdown's instance is shared, and one at a time is enough."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
 
 
 class _TextCommand(QUndoCommand):
@@ -94,7 +80,6 @@ class OpenDocument(QObject):
     path_changed = Signal(object)
     saved = Signal()
     preview_rendered = Signal(str)  # the body as an HTML fragment
-    _preview_finished = Signal(str, float)  # from the worker thread: html, seconds it took
     file_changed_on_disk = Signal(bool)  # True when the file was deleted
     reloaded = Signal()  # the text is the file on disk again
 
@@ -111,11 +96,7 @@ class OpenDocument(QObject):
         self._preview_timer = QTimer(self, singleShot=True)
         self._preview_timer.timeout.connect(self._render_preview)
         self._preview_show_cost = 0.0  # seconds showing a preview takes in this thread, smoothed
-        self._preview_render_cost = 0.0  # seconds rendering one takes, smoothed
         self.last_preview_seconds = (0.0, 0.0)  # rendering, showing: for measurements
-        self._preview_running = False  # a render is under way in the worker
-        self._preview_wanted = False  # the body changed while it was
-        self._preview_finished.connect(self._on_self_preview_finished)
         self._saving = False
         self._watch()
 
@@ -229,65 +210,37 @@ class OpenDocument(QObject):
     # ----- the preview ----------------------------------------------------------------
 
     def request_preview(self) -> None:
-        """Render the body soon, off the window's thread.
+        """Render the body soon: at once while that is cheap, else when typing pauses.
 
-        While previews are cheap (a seed-sized body) one starts at once, so the preview
-        follows typing within a frame; when they are slow (a 64 KB body) the next one
-        waits for a pause in typing, so showing it never holds up a keystroke. A request
-        made while a render is running is kept and served when it returns.
+        Rendering reuses every chunk of the body that did not change, so it costs a
+        millisecond or two even on a 64 KB body; what can be dear is showing the result,
+        which the window pays in its own thread. So that cost alone decides: a seed-sized
+        body's preview follows each keystroke, a 64 KB one waits for a pause in typing.
+        (Rendering in a worker thread would not help: pure-Python work there holds the
+        interpreter lock the window needs for every repaint.)
         """
         self._preview_timer.start(self.preview_delay_ms())
 
     def preview_delay_ms(self) -> int:
         """How long a change waits before its preview: 0 while showing one is cheap."""
-        # Rendering happens in the worker and holds up nothing; showing the result is
-        # what the window's thread pays, so that cost alone decides whether to wait.
         show_ms = self._preview_show_cost * 1000
         return 0 if show_ms < _PREVIEW_AT_ONCE_MS else int(min(1200, 150 + 4 * show_ms))
 
     def render_preview_now(self) -> None:
-        """Render and show the preview before returning (when a file is first shown)."""
-        self._preview_timer.stop()
-        started = time.perf_counter()
-        html = _preview_pool().submit(render_markdown, self._doc.body).result()
-        self._show_preview(html, time.perf_counter() - started)
+        """Render and show the preview before returning."""
+        self._render_preview()
 
     def _render_preview(self) -> None:
-        if self._preview_running:
-            self._preview_wanted = True
-            return
-        if self._preview_render_cost * 1000 < _PREVIEW_RENDER_HERE_MS:
-            # Cheap (rendering reuses the chunks that did not change): a thread hop
-            # would only add latency.
-            started = time.perf_counter()
-            html = render_markdown(self._doc.body)
-            self._show_preview(html, time.perf_counter() - started)
-            return
-        self._preview_running, self._preview_wanted = True, False
-        _preview_pool().submit(self._render_in_worker, self._doc.body)
-
-    def _render_in_worker(self, body: str) -> None:
+        self._preview_timer.stop()
         started = time.perf_counter()
-        html = render_markdown(body)
-        try:
-            self._preview_finished.emit(html, time.perf_counter() - started)  # queued to the window's thread
-        except RuntimeError:
-            pass  # the document was closed while its preview rendered
-
-    def _on_self_preview_finished(self, html: str, render_seconds: float) -> None:
-        self._preview_running = False
-        self._show_preview(html, render_seconds)
-        if self._preview_wanted:
-            self.request_preview()
-
-    def _show_preview(self, html: str, render_seconds: float) -> None:
-        started = time.perf_counter()
+        html = render_markdown(self._doc.body)
+        rendered = time.perf_counter()
         self.preview_rendered.emit(html)
-        shown = time.perf_counter() - started
-        self.last_preview_seconds = (render_seconds, shown)
-        # Smoothed, so one slow frame (the machine was busy) does not switch paths.
-        self._preview_show_cost = _smooth(self._preview_show_cost, shown)
-        self._preview_render_cost = _smooth(self._preview_render_cost, render_seconds)
+        shown = time.perf_counter() - rendered
+        self.last_preview_seconds = (rendered - started, shown)
+        # Smoothed, so one slow frame (the machine was busy) does not switch to waiting.
+        old = self._preview_show_cost
+        self._preview_show_cost = shown if not old else 0.7 * old + 0.3 * shown
 
     # ----- saving and the file on disk -----------------------------------------------
 
