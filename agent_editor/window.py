@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from agent_editor import __version__
 from agent_editor.dialogs import Dialogs, SaveChoice
+from agent_editor.document import AgentDocument
 from agent_editor.fileio import DocumentError, FileChangedOnDisk
 from agent_editor.open_document import OpenDocument
 from agent_editor.validation import Problem, agent_files, check_files
@@ -35,6 +36,13 @@ from agent_editor.widgets.preview import PreviewView
 from agent_editor.widgets.problems import ProblemsPanel
 
 APP_NAME = "Agent Editor"
+NEW_AGENT_TEXT = """---
+name: new-agent
+description: Use this agent when ... (say what it is for and when Claude should call it)
+---
+
+You are ...
+"""
 
 
 class Banner(QFrame):
@@ -143,6 +151,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New Agent", self.new_agent, keys.New, "Start a new agent from a short outline")
         self._action(file_menu, "&Open…", self.open_dialog, keys.Open, "Open agent files")
         self._action(file_menu, "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O", "Open a folder of agents")
         self._action(file_menu, "&Compare Variants…", self.compare_dialog, "Ctrl+Shift+D",
@@ -209,6 +218,15 @@ class MainWindow(QMainWindow):
         reports = check_files(files)
         self.library.show_reports(f"{title} — {len(reports)} agent{'s' if len(reports) != 1 else ''}", reports)
         self.library.show()
+
+    def new_agent(self) -> bool:
+        """Start an unsaved agent from a short outline; saving asks where to put it."""
+        if not self.maybe_save():
+            return False
+        self._show_document(OpenDocument(AgentDocument.parse(NEW_AGENT_TEXT), self))
+        self.library.select(None)
+        self.form.focus_field("name")
+        return True
 
     def open_dialog(self) -> None:
         folder = self.current.path.parent if self.current and self.current.path else None

@@ -1190,3 +1190,21 @@ def test_two_agents_selected_in_the_list_open_in_a_compare_window(qtbot, shown, 
     assert shown_paths == [library.list.item(0).data(Qt.ItemDataRole.UserRole),
                            library.list.item(2).data(Qt.ItemDataRole.UserRole)]
     compare.close()
+
+
+def test_new_agent_starts_unsaved_and_save_asks_where(qtbot, window, dialogs, tmp_path):
+    window.open_paths([copy_seed(tmp_path, "002")])
+    assert window.new_agent()
+    assert window.current.path is None
+    assert "Untitled agent" in window.windowTitle()
+    assert window.current.fields["name"] == "new-agent"
+    name_line(window).selectAll()
+    qtbot.keyClicks(name_line(window), "release-notes-writer")
+    assert window.current.is_modified
+    target = tmp_path / "release-notes-writer.md"
+    dialogs.save_path_answer = target
+    assert window.save()
+    assert dialogs.asked("ask_save_path")
+    saved = target.read_text(encoding="utf-8")
+    assert saved.startswith("---\nname: release-notes-writer\ndescription: Use this agent when")
+    assert window.current.path == target and not window.current.is_modified

@@ -81,12 +81,15 @@ class AgentList(QWidget):
         item.setText(f"{name}  ·  {count}\n{first_line or report.path.name}")
         item.setToolTip(f"{report.path}\n{len(report.problems)} problem(s)")
 
-    def select(self, path: Path) -> None:
-        item = self._item(path)
+    def select(self, path: Path | None) -> None:
+        """Mark the open file's entry (None: the open agent is not in the list)."""
+        item = self._item(path) if path is not None else None
+        self.list.blockSignals(True)
         if item is not None:
-            self.list.blockSignals(True)
             self.list.setCurrentItem(item)
-            self.list.blockSignals(False)
+        else:
+            self.list.clearSelection()
+        self.list.blockSignals(False)
 
     def selected_paths(self) -> list[Path]:
         return [item.data(_PATH_ROLE) for item in self.list.selectedItems()]
