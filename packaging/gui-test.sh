@@ -143,7 +143,7 @@ APP_PID=$!
 
 # ---- wait for the window (polled every 20 ms: xdotool's own --sync waits in 0.5 s steps)
 WIN=""
-deadline=$(awk -v t="$t0" -v d="$TIMEOUT" 'BEGIN { print t + d }')
+deadline=$(awk -v t="$t0" -v d="$TIMEOUT" 'BEGIN { printf "%.3f", t + d }')  # printf: print would round to 6 digits
 while :; do
     WIN="$(xdotool search --onlyvisible --name "$NAME" 2>/dev/null | head -n 1)"
     [ -n "$WIN" ] && break
