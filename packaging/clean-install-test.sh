@@ -8,7 +8,7 @@
 #                  missing; when it exists, a previous install of the app is purged first)
 #   SEEDS_FOLDER   default ../shared/seeds from the repository root
 #   MIRROR=URL     Debian mirror for debootstrap (default: the first Debian mirror in this
-#                  machine's apt sources, else http://deb.debian.org/debian)
+#                  machine's apt sources)
 #   NO_RECOMMENDS=1  install with --no-install-recommends: proves Depends alone suffice
 #
 # 1. debootstrap --variant=minbase bookworm: the smallest Debian 12 (no X, no fonts)
@@ -50,7 +50,7 @@ t_start=$(date +%s)
 if [ -z "${MIRROR:-}" ]; then
     MIRROR="$(grep -rhoE '^(URIs:|deb)\s+https?://\S+/debian/?(\s|$)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
         | grep -oE 'https?://\S+' | head -n 1 || true)"
-    MIRROR="${MIRROR:-http://deb.debian.org/debian}"
+    [ -n "$MIRROR" ] || { echo "No Debian mirror in /etc/apt/sources*: set MIRROR=URL" >&2; exit 2; }
 fi
 
 step "Host tools"
