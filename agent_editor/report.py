@@ -35,6 +35,7 @@ from agent_editor.comparison import (
     overview,
     same_value,
 )
+from agent_editor.schema import load_schema
 
 __all__ = ["render_report", "pairs_to_show"]
 
@@ -42,17 +43,6 @@ __all__ = ["render_report", "pairs_to_show"]
 CONTEXT_LINES = 3
 # Up to this many variants every pair is shown; beyond it, each variant against the first.
 ALL_PAIRS_UP_TO = 3
-# Claude Code's colour names, drawn as a swatch next to the value.
-_COLOR_SWATCHES = {
-    "red": "#dc2626",
-    "blue": "#2563eb",
-    "green": "#16a34a",
-    "yellow": "#ca8a04",
-    "purple": "#9333ea",
-    "orange": "#ea580c",
-    "pink": "#db2777",
-    "cyan": "#0891b2",
-}
 
 
 def render_report(docs: Sequence[Comparable], labels: Sequence[str] | None = None, *, title: str | None = None) -> str:
@@ -154,8 +144,9 @@ def _column_heads(labels: Sequence[str]) -> str:
 def _value_html(key: str, value: Any) -> str:
     text = format_value(value)
     swatch = ""
-    if key == "color" and isinstance(value, str) and value in _COLOR_SWATCHES:
-        swatch = f'<span class="swatch" style="background:{_COLOR_SWATCHES[value]}"></span>'
+    colors = load_schema().colors  # Claude Code's colour names, drawn as a swatch next to the value
+    if key == "color" and isinstance(value, str) and value in colors:
+        swatch = f'<span class="swatch" style="background:{colors[value]}"></span>'
     css = "value long" if len(text) > 160 or "\n" in text else "value"
     return f'{swatch}<div class="{css}">{_e(text)}</div>'
 

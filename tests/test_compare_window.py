@@ -3,9 +3,7 @@ carry changes across, undo, save, pick pairs among many, and stay responsive on 
 
 from __future__ import annotations
 
-import difflib
 import random
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,55 +13,17 @@ from agent_editor.comparison import FieldStatus, Side
 from agent_editor.compare_window import CompareWindow
 from agent_editor.dialogs import SaveChoice
 from agent_editor.widgets.compare_body import align_rows
-from conftest import CORPUS, seed_files
-
-
-class FakeDialogs:
-    """Scripted answers; every question asked is recorded in ``calls``."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple] = []
-        self.save_choice = SaveChoice.DISCARD
-        self.overwrite = True
-        self.open_answer: list[Path] = []
-
-    def ask_save_changes(self, name: str) -> SaveChoice:
-        self.calls.append(("ask_save_changes", name))
-        return self.save_choice
-
-    def ask_overwrite_changed_file(self, name: str, deleted: bool) -> bool:
-        self.calls.append(("ask_overwrite_changed_file", name, deleted))
-        return self.overwrite
-
-    def ask_open_paths(self, folder: Path | None) -> list[Path]:
-        self.calls.append(("ask_open_paths", folder))
-        return self.open_answer
-
-    def show_error(self, title: str, message: str) -> None:
-        self.calls.append(("show_error", title, message))
-
-    def asked(self, what: str) -> list[tuple]:
-        return [call for call in self.calls if call[0] == what]
+from conftest import CORPUS, FakeDialogs, changed_lines, copy_seed, seed_files
 
 
 SEED = {path.name[:3]: path for path in seed_files()}
 
 
-def copy_seed(folder: Path, prefix: str) -> Path:
-    target = folder / f"{SEED[prefix].stem}.md"
-    shutil.copyfile(SEED[prefix], target)
-    return target
-
-
-def changed_lines(old: bytes, new: bytes) -> list[tuple[list[bytes], list[bytes]]]:
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    return [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
-
-
 @pytest.fixture
 def dialogs() -> FakeDialogs:
-    return FakeDialogs()
+    fake = FakeDialogs()
+    fake.save_choice = SaveChoice.DISCARD  # windows closed at teardown drop their edits
+    return fake
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,72 +13,13 @@ from agent_editor.app import default_paths, example_library, find_project_agents
 from agent_editor.dialogs import SaveChoice
 from agent_editor.document import AgentDocument
 from agent_editor.window import MainWindow
-from conftest import seed_files
+from conftest import changed_lines, copy_seed, seed_files
 
 
 # ----- helpers ----------------------------------------------------------------------
 
 
-class FakeDialogs:
-    """Scripted answers; every question asked is recorded in ``calls``."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple] = []
-        self.save_choice = SaveChoice.CANCEL
-        self.overwrite = True
-        self.open_answer: list[Path] = []
-        self.folder_answer: Path | None = None
-        self.save_path_answer: Path | None = None
-
-    def ask_save_changes(self, name: str) -> SaveChoice:
-        self.calls.append(("ask_save_changes", name))
-        return self.save_choice
-
-    def ask_overwrite_changed_file(self, name: str, deleted: bool) -> bool:
-        self.calls.append(("ask_overwrite_changed_file", name, deleted))
-        return self.overwrite
-
-    def ask_open_paths(self, folder: Path | None) -> list[Path]:
-        self.calls.append(("ask_open_paths", folder))
-        return self.open_answer
-
-    def ask_folder(self, folder: Path | None) -> Path | None:
-        self.calls.append(("ask_folder", folder))
-        return self.folder_answer
-
-    def ask_save_path(self, suggested: Path) -> Path | None:
-        self.calls.append(("ask_save_path", suggested))
-        return self.save_path_answer
-
-    def show_error(self, title: str, message: str) -> None:
-        self.calls.append(("show_error", title, message))
-
-    def show_about(self, title: str, html: str) -> None:
-        self.calls.append(("show_about", title))
-
-    def asked(self, what: str) -> list[tuple]:
-        return [call for call in self.calls if call[0] == what]
-
-
 SEED = {path.name[:3]: path for path in seed_files()}
-
-
-def copy_seed(folder: Path, prefix: str, name: str | None = None) -> Path:
-    target = folder / (name or f"{SEED[prefix].stem}.md")
-    shutil.copyfile(SEED[prefix], target)
-    return target
-
-
-def changed_lines(old: bytes, new: bytes) -> list[tuple[list[bytes], list[bytes]]]:
-    """The (old lines, new lines) of every place the two differ, line endings included."""
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    return [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
 
 
 @pytest.fixture

@@ -24,6 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from agent_editor.schema import load_schema
+
 # Differences (the report's palette).
 REMOVED_LINE = QColor("#ffebe9")  # a line only in the left variant, or its side of a changed line
 REMOVED_WORD = QColor("#ffb3ad")
@@ -40,17 +42,6 @@ PRESENT_TEXT = QColor("#1a7f37")
 # One colour per variant, in order (A, B, C ...).
 VARIANT_COLOURS = ("#3b5bdb", "#c2255c", "#2b8a3e", "#e8590c", "#7048e8", "#0b7285")
 
-# Claude Code's colour names, drawn as a dot next to the value.
-AGENT_COLOURS = {
-    "red": "#dc2626",
-    "blue": "#2563eb",
-    "green": "#16a34a",
-    "yellow": "#ca8a04",
-    "purple": "#9333ea",
-    "orange": "#ea580c",
-    "pink": "#db2777",
-    "cyan": "#0891b2",
-}
 
 # Where the HTML in a rich-text cell is kept (the display role keeps plain text).
 HTML_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -78,7 +69,7 @@ def colour_dot(key: str, value: Any) -> str:
     if key != "color" or not isinstance(value, str):
         return ""
     name = value.strip().lower()
-    colour = AGENT_COLOURS.get(name) or (name if QColor.isValidColorName(name) and name.startswith("#") else None)
+    colour = load_schema().colors.get(name) or (name if QColor.isValidColorName(name) and name.startswith("#") else None)
     return f'<span style="color:{colour}; font-size:large">●</span>&nbsp;' if colour else ""
 
 
