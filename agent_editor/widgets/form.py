@@ -159,7 +159,7 @@ class _TextEditor(_Editor):
 class _YamlEditor(_TextEditor):
     """A value with structure (a list, a mapping) edited as YAML text; applied once it reads."""
 
-    def __init__(self, expect: str = ""):
+    def __init__(self):
         super().__init__(placeholder="YAML, for example:\n- name: value", lines=4)
         self.text.setFont(_monospace())
         self.note = QLabel(objectName="fieldNote")
@@ -552,7 +552,7 @@ class HeaderForm(QScrollArea):
         if kind == "string_list":
             return _LineEditor("names, separated by commas", as_list=True)
         if kind == "yaml":
-            return _YamlEditor(rule.expect)
+            return _YamlEditor()
         return _LineEditor(rule.placeholder)
 
     def _add_row(self, key: str, title: str, help_text: str, editor: _Editor, removable: bool,
