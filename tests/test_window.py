@@ -1147,3 +1147,42 @@ def test_new_agent_starts_unsaved_and_save_asks_where(qtbot, window, dialogs, tm
     saved = target.read_text(encoding="utf-8")
     assert saved.startswith("---\nname: release-notes-writer\ndescription: Use this agent when")
     assert window.current.path == target and not window.current.is_modified
+
+
+def test_only_these_tools_stays_chosen_while_other_fields_are_edited(qtbot, shown, tmp_path):
+    window = shown
+    assert window.open_file(copy_seed(tmp_path, "000"))  # no tools key: all tools
+    tools = window.form.rows["tools"].editor
+    assert tools.all_tools.isChecked()
+    qtbot.mouseClick(tools.only, Qt.MouseButton.LeftButton, pos=QPoint(6, tools.only.height() // 2))
+    assert tools.only.isChecked() and "tools" not in window.current.fields  # nothing written yet
+    name_line(window).end(False)
+    qtbot.keyClicks(name_line(window), "-x")
+    assert window.current.fields["name"] == "backend-architect-x"
+    assert tools.only.isChecked() and tools.grid_host.isEnabled()
+    click_box(qtbot, tools.checks["Read"])
+    assert window.current.fields["tools"] == "Read"
+    window.undo_action.trigger()  # back to no tools key: the choice was written, so all tools again
+    assert "tools" not in window.current.fields and tools.all_tools.isChecked()
+
+
+def test_an_unwritten_only_these_choice_does_not_follow_to_another_file(qtbot, shown, tmp_path):
+    window = shown
+    assert window.open_file(copy_seed(tmp_path, "000"))
+    tools = window.form.rows["tools"].editor
+    qtbot.mouseClick(tools.only, Qt.MouseButton.LeftButton, pos=QPoint(6, tools.only.height() // 2))
+    assert window.open_file(copy_seed(tmp_path, "002"))  # also without a tools key
+    assert tools.all_tools.isChecked() and not tools.grid_host.isEnabled()
+
+
+def test_problems_list_keeps_its_selection_when_problems_are_checked_again(qtbot, shown, tmp_path):
+    window = shown
+    assert window.open_file(copy_seed(tmp_path, "003"))
+    tree = window.problems.tree
+    tree.setCurrentItem(tree.topLevelItem(2))
+    chosen = window.problems.selected_problem()
+    name_line(window).end(False)
+    qtbot.keyClicks(name_line(window), "-v2")
+    window.problems.show_problems(window.current.problems)  # as after every re-check
+    assert window.problems.selected_problem() == chosen
+    assert window.problems.fix_button.isEnabled() == bool(chosen.fix)

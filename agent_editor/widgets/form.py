@@ -88,6 +88,9 @@ class _Editor(QWidget):
     def show_value(self, value: Any) -> None:  # value is _MISSING when the key is absent
         raise NotImplementedError
 
+    def forget_choice(self) -> None:
+        """Drop any choice made on screen but not written yet (another file is shown)."""
+
 
 class _LineEditor(_Editor):
     def __init__(self, placeholder: str = "", as_list: bool = False):
@@ -351,8 +354,12 @@ class _ToolsEditor(_Editor):
         box.addWidget(self.grid_host)
         self.all_tools.toggled.connect(self._on_mode_toggled)
         self._showing = False
+        self._only_chosen = False  # "only these" is chosen but nothing is written yet
 
     def show_value(self, value: Any) -> None:
+        if value is _MISSING and self._value is _MISSING and self._only_chosen:
+            return  # the author chose "only the tools ticked" and has not ticked one yet
+        self._only_chosen = False
         self._value = value
         names = parse_tools(None if value is _MISSING else value)
         self._showing = True
@@ -413,9 +420,14 @@ class _ToolsEditor(_Editor):
         self.grid_host.setEnabled(not all_tools)
         if self._showing:
             return
+        # "Only these": nothing is written until a tool is ticked; until then the
+        # choice stays on screen whatever else the author edits.
+        self._only_chosen = not all_tools
         if all_tools:
             self.edited.emit(None)
-        # "Only these": nothing is written until a tool is ticked.
+
+    def forget_choice(self) -> None:
+        self._only_chosen = False
 
 
 class FieldRow(QFrame):
@@ -587,6 +599,8 @@ class HeaderForm(QScrollArea):
         self._open = open_doc
         self._revealed.clear()
         self._echo.clear()
+        for row in self.rows.values():
+            row.editor.forget_choice()
         for key in [k for k in self.rows if self.schema.rule(k) is None]:
             self.rows.pop(key).deleteLater()  # another file's keys: its rows fit its values
         if open_doc is not None:

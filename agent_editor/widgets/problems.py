@@ -64,6 +64,7 @@ class ProblemsPanel(QWidget):
         self._problems: list[Problem] = []
 
     def show_problems(self, problems: list[Problem]) -> None:
+        selected = self.selected_problem()
         self._problems = list(problems)
         self.tree.clear()
         for problem in problems:
@@ -84,6 +85,12 @@ class ProblemsPanel(QWidget):
             self.summary.setText(f"Claude Code will load this agent. {_n(counts['warning'], 'warning')}, "
                                  f"{_n(counts['info'], 'note')}.")
         self.fix_button.setEnabled(False)
+        if selected is not None:  # re-checking keeps the author's place in the list
+            for index in range(self.tree.topLevelItemCount()):
+                item = self.tree.topLevelItem(index)
+                if item.data(0, Qt.ItemDataRole.UserRole) == selected:
+                    self.tree.setCurrentItem(item)
+                    break
 
     @property
     def problems(self) -> list[Problem]:
