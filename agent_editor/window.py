@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs(self)
         self.settings = settings or QSettings()
         self.current: OpenDocument | None = None
+        self._library_source: tuple[str, list[Path]] | None = None  # what the file list shows: title, paths
         self.undo_group = QUndoGroup(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 880)
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         files = agent_files(paths)
         if len(files) > 1 or folders:
             title = library_title or (folders[0].name if len(folders) == 1 and len(paths) == 1 else "Agents")
+            self._library_source = (title, list(paths))
             self.show_library(title, files)
         if not files:
             self.statusBar().showMessage("No agent files (*.md) here yet.", 8000)
@@ -383,6 +385,13 @@ class MainWindow(QMainWindow):
             # Check them all again: a name is shared (or no longer) across files.
             for report in check_files(paths):
                 self.library.update_report(report)
+        elif not self.library.isHidden() and self._library_source is not None:
+            # Saved as a new file: if it landed in a listed folder, list it too.
+            title, sources = self._library_source
+            files = agent_files(sources)
+            if self.current.path in files:
+                self.show_library(title, files)
+                self.library.select(self.current.path)
 
     def _on_document_file_changed_on_disk(self, deleted: bool) -> None:
         name = self.current.display_name

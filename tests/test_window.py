@@ -1186,3 +1186,16 @@ def test_problems_list_keeps_its_selection_when_problems_are_checked_again(qtbot
     window.problems.show_problems(window.current.problems)  # as after every re-check
     assert window.problems.selected_problem() == chosen
     assert window.problems.fix_button.isEnabled() == bool(chosen.fix)
+
+
+def test_a_new_agent_saved_into_the_listed_folder_joins_the_list(qtbot, window, dialogs, tmp_path):
+    for prefix in ("000", "003"):
+        copy_seed(tmp_path, prefix)
+    window.open_paths([tmp_path])
+    assert len(window.library.paths()) == 2
+    assert window.new_agent()
+    target = tmp_path / "new-agent.md"
+    dialogs.save_path_answer = target
+    assert window.save()
+    assert target in window.library.paths() and len(window.library.paths()) == 3
+    assert window.library.list.currentItem().data(Qt.ItemDataRole.UserRole) == target
