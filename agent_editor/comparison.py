@@ -549,6 +549,9 @@ def parse_sections(body: str) -> tuple[Section, ...]:
     )
 
 
+_EMPHASIS_MARKS = re.compile(r"\*\*|__|`")
+
+
 def _headings(lines: Sequence[str]) -> Iterable[tuple[int, int, str]]:
     fence: str | None = None
     for number, line in enumerate(lines):
@@ -563,6 +566,8 @@ def _headings(lines: Sequence[str]) -> Iterable[tuple[int, int, str]]:
         heading = _ATX_HEADING.match(line)
         if heading:
             title = _CLOSING_HASHES.sub("", heading.group(2) or "").strip()
+            # Shown and matched as read: "**Security**" is the section "Security".
+            title = _EMPHASIS_MARKS.sub("", title).strip() or title
             yield number, len(heading.group(1)), title
 
 

@@ -485,3 +485,10 @@ def test_largest_corpus_body_against_an_edited_copy_is_fast():
     elapsed = time.perf_counter() - started
     assert len(result.changes) > 10
     assert elapsed < 2.0  # about 0.2 s here; generous for slow machines
+
+
+def test_section_titles_are_read_without_their_emphasis_marks():
+    from agent_editor.comparison import parse_sections
+
+    body = "## 1. **Key Management** for `tls`\ntext\n## __Plain__\nmore\n"
+    assert [section.title for section in parse_sections(body)] == ["1. Key Management for tls", "Plain"]
