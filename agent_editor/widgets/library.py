@@ -42,6 +42,7 @@ class AgentList(QWidget):
         box.addWidget(self.title)
         self.list = QListWidget(objectName="agentList")
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # entries wrap instead
         self.list.setUniformItemSizes(False)
         self.list.itemActivated.connect(self._on_list_item_activated)
         self.list.itemClicked.connect(self._on_list_item_clicked)
