@@ -38,6 +38,7 @@ from agent_editor.compare_session import CompareSession, StaleComparison, varian
 from agent_editor.dialogs import Dialogs, SaveChoice
 from agent_editor.fileio import DocumentError, FileChangedOnDisk
 from agent_editor.open_document import OpenDocument
+from agent_editor.widgets.actions import add_action
 from agent_editor.widgets.compare_body import SideBySideBody
 from agent_editor.widgets.compare_fields import FieldTable
 from agent_editor.widgets.compare_header import Legend, VariantHeader
@@ -187,15 +188,7 @@ class CompareWindow(QMainWindow):
         return page
 
     def _action(self, menu, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return add_action(self, menu, text, slot, shortcuts, tip)
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey

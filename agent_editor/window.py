@@ -29,6 +29,7 @@ from agent_editor.document import AgentDocument
 from agent_editor.fileio import DocumentError, FileChangedOnDisk
 from agent_editor.open_document import OpenDocument
 from agent_editor.validation import Problem, agent_files, check_files
+from agent_editor.widgets.actions import add_action
 from agent_editor.widgets.body_editor import BodyEditor
 from agent_editor.widgets.form import HeaderForm
 from agent_editor.widgets.library import AgentList
@@ -139,15 +140,8 @@ class MainWindow(QMainWindow):
         box.addWidget(widget)
         return host
 
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def _action(self, menu, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
+        return add_action(self, menu, text, slot, shortcuts, tip)
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
