@@ -14,34 +14,19 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
 
+from timing import timings_ms  # noqa: E402
 from agent_editor.comparison import compare, overview  # noqa: E402
 from agent_editor.document import AgentDocument  # noqa: E402
 from agent_editor.report import render_report  # noqa: E402
 
 
-def timings_ms(action: Callable[[], object], repeat: int) -> dict[str, float]:
-    action()  # warm-up
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return {
-        "median_ms": round(statistics.median(samples), 2),
-        "max_ms": round(samples[-1], 2),
-        "runs": repeat,
-    }
 
 
 def edited_copy(doc: AgentDocument, share: float, seed: int = 7) -> AgentDocument:

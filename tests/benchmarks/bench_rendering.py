@@ -11,10 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +20,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
 
+from timing import timings_ms  # noqa: E402
 from agent_editor.document import AgentDocument  # noqa: E402
 from agent_editor.rendering import render_markdown  # noqa: E402
 
@@ -32,19 +30,6 @@ def body_of(text: str) -> str:
     return AgentDocument.parse(text).body
 
 
-def timings_ms(action: Callable[[], object], repeat: int) -> dict[str, float]:
-    action()  # warm-up
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return {
-        "median_ms": round(statistics.median(samples), 2),
-        "p95_ms": round(samples[min(len(samples) - 1, int(len(samples) * 0.95))], 2),
-        "runs": repeat,
-    }
 
 
 def main() -> None:
