@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-ALL_TOOLS_WORDS = ("*",)
 
 
 def split_tool_string(text: str) -> list[str]:

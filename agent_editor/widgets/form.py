@@ -201,7 +201,6 @@ class _ChoiceEditor(_Editor):
     def __init__(self, choices: tuple[str, ...], unset_text: str = "Not set", editable: bool = False):
         super().__init__()
         self.combo = QComboBox(editable=editable)
-        self._unset_text = unset_text
         self.combo.addItem(unset_text, None)
         for choice in choices:
             self.combo.addItem(choice, choice)
@@ -315,7 +314,6 @@ class _ToolsEditor(_Editor):
 
     def __init__(self, schema: Schema, all_text: str = "All tools, including MCP tools"):
         super().__init__()
-        self._schema = schema
         self._value: Any = _MISSING
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
