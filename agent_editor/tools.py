@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 
-
 def split_tool_string(text: str) -> list[str]:
     """Split a tools string on commas and white space outside parentheses."""
     names: list[str] = []
