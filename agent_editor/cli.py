@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"agent-editor {__version__}")
     parser.add_argument("paths", nargs="*", help="agent files to open, or a folder of them")
     args = parser.parse_args(argv)
-    from agent_editor.app import run_app  # Qt is imported only when a window is wanted
+    from agent_editor.app.start import run_app  # Qt is imported only when a window is wanted
 
     return run_app([Path(p) for p in args.paths])
 
@@ -49,7 +49,7 @@ def _check(argv: list[str]) -> int:
     parser.add_argument("paths", nargs="+", help="agent files, or folders to search for *.md files")
     parser.add_argument("--quiet", action="store_true", help="print errors only")
     args = parser.parse_args(argv)
-    from agent_editor.validation import ERROR, INFO, check_files
+    from agent_editor.agentfile.validation import ERROR, INFO, check_files
 
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
@@ -83,8 +83,8 @@ def _compare(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if len(args.paths) < 2:
         parser.error("give at least two files to compare")
-    from agent_editor.document import AgentDocument
-    from agent_editor.fileio import DocumentError
+    from agent_editor.agentfile.document import AgentDocument
+    from agent_editor.agentfile.fileio import DocumentError
 
     docs = []
     for path in args.paths:
@@ -94,13 +94,13 @@ def _compare(argv: list[str]) -> int:
             print(f"{path}: error: {error.message}", file=sys.stderr)
             return 1
     if args.html:
-        from agent_editor.report import render_report
+        from agent_editor.compare.report import render_report
 
         labels = [Path(p).name for p in args.paths]
         Path(args.html).write_text(render_report(docs, labels), encoding="utf-8")
         print(f"Wrote {args.html}", file=sys.stderr)
         return 0
-    from agent_editor.app import run_compare_app
+    from agent_editor.app.start import run_compare_app
 
     return run_compare_app([Path(p) for p in args.paths])
 

@@ -58,7 +58,7 @@ class FakeDialogs:
     """Scripted answers to every question the app asks; each question is recorded in ``calls``."""
 
     def __init__(self) -> None:
-        from agent_editor.dialogs import SaveChoice
+        from agent_editor.app.dialogs import SaveChoice
 
         self.calls: list[tuple] = []
         self.save_choice = SaveChoice.CANCEL

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from agent_editor.cli import main
-from agent_editor.validation import ERROR, check_files
+from agent_editor.agentfile.validation import ERROR, check_files
 from conftest import REPO, seed_files
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<severity>error|warning|info): (?P<message>.+)$")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 
-from agent_editor.comparison import FieldStatus, Side
-from agent_editor.compare_window import CompareWindow
-from agent_editor.dialogs import SaveChoice
-from agent_editor.widgets.compare_body import align_rows
+from agent_editor.compare.comparison import FieldStatus, Side
+from agent_editor.app.compare.window import CompareWindow
+from agent_editor.app.dialogs import SaveChoice
+from agent_editor.app.compare.body import align_rows
 from conftest import CORPUS, FakeDialogs, changed_lines, copy_seed, seed_files
 
 
@@ -383,7 +383,7 @@ def test_a_large_pair_compares_in_the_background(qtbot, tmp_path, open_compare):
 
 
 def test_main_window_opens_the_compare_view(qtbot, tmp_path, dialogs):
-    from agent_editor.window import MainWindow
+    from agent_editor.app.editor.window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     main = MainWindow(dialogs=dialogs, settings=settings)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent_editor.comparison import (
+from agent_editor.compare.comparison import (
     BlockKind,
     FieldStatus,
     Op,
@@ -28,7 +28,7 @@ from agent_editor.comparison import (
     tool_set,
     word_diff,
 )
-from agent_editor.document import AgentDocument
+from agent_editor.agentfile.document import AgentDocument
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 CORPUS = SEEDS.parent / "corpus"
@@ -488,7 +488,7 @@ def test_largest_corpus_body_against_an_edited_copy_is_fast():
 
 
 def test_section_titles_are_read_without_their_emphasis_marks():
-    from agent_editor.comparison import parse_sections
+    from agent_editor.compare.comparison import parse_sections
 
     body = "## 1. **Key Management** for `tls`\ntext\n## __Plain__\nmore\n"
     assert [section.title for section in parse_sections(body)] == ["1. Key Management for tls", "Plain"]

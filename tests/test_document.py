@@ -7,8 +7,8 @@ import difflib
 import pytest
 import yaml
 
-from agent_editor.document import AgentDocument, DocumentError
-from agent_editor.header import claude_description
+from agent_editor.agentfile.document import AgentDocument, DocumentError
+from agent_editor.agentfile.header import claude_description
 
 BASIC = "---\nname: my-agent\ndescription: Does things.\n---\n\nYou are an agent.\n"
 

@@ -11,9 +11,9 @@ import tempfile
 
 import pytest
 
-from agent_editor import fileio
-from agent_editor.document import AgentDocument, DocumentError, FileChangedOnDisk
-from agent_editor.fileio import (
+from agent_editor.agentfile import fileio
+from agent_editor.agentfile.document import AgentDocument, DocumentError, FileChangedOnDisk
+from agent_editor.agentfile.fileio import (
     BinaryFile,
     EmptyFile,
     FileMissing,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agent_editor.document import AgentDocument
-from agent_editor.header import claude_description, quote_for_retry, read_header
-from agent_editor.validation import ERROR, validate
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.agentfile.header import claude_description, quote_for_retry, read_header
+from agent_editor.agentfile.validation import ERROR, validate
 
 
 def agent(header: str, newline: str = "\n") -> AgentDocument:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from agent_editor import open_document
-from agent_editor.document import AgentDocument
-from agent_editor.fileio import DocumentError, FileChangedOnDisk
-from agent_editor.open_document import OpenDocument
+from agent_editor.app import open_document
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.app.open_document import OpenDocument
 from conftest import seed_files
 
 SEED = {path.name[:3]: path for path in seed_files()}

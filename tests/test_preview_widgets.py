@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPixmap, QTextCharFormat, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QVBoxLayout, QWidget  # noqa: E402
 
-from agent_editor.document import AgentDocument  # noqa: E402
-from agent_editor.rendering import render_markdown  # noqa: E402
-from agent_editor.widgets.find_bar import FindReplaceBar  # noqa: E402
-from agent_editor.widgets.highlighter import MarkdownHighlighter  # noqa: E402
-from agent_editor.widgets.preview import PreviewView  # noqa: E402
+from agent_editor.agentfile.document import AgentDocument  # noqa: E402
+from agent_editor.agentfile.rendering import render_markdown  # noqa: E402
+from agent_editor.app.editor.find_bar import FindReplaceBar  # noqa: E402
+from agent_editor.app.editor.highlighter import MarkdownHighlighter  # noqa: E402
+from agent_editor.app.editor.preview import PreviewView  # noqa: E402
 
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -10,10 +10,10 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from agent_editor.document import AgentDocument, DocumentError
-from agent_editor.header import claude_description, read_header
-from agent_editor.tools import parse_tools, split_tool_string, tools_value_in_style
-from agent_editor.validation import validate
+from agent_editor.agentfile.document import AgentDocument, DocumentError
+from agent_editor.agentfile.header import claude_description, read_header
+from agent_editor.agentfile.tools import parse_tools, split_tool_string, tools_value_in_style
+from agent_editor.agentfile.validation import validate
 from conftest import seed_files
 
 # 200 examples each keeps the suite fast; AGENT_EDITOR_EXAMPLES=5000 hunts harder.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from agent_editor.document import AgentDocument  # noqa: E402
-from agent_editor.rendering import full_html, render_markdown
+from agent_editor.agentfile.document import AgentDocument  # noqa: E402
+from agent_editor.agentfile.rendering import full_html, render_markdown
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
@@ -184,7 +184,7 @@ def test_whole_corpus_renders():
 
 def _render_whole(text: str) -> str:
     """Render without cutting into chunks (what the chunk cache must never differ from)."""
-    import agent_editor.rendering as rendering
+    import agent_editor.agentfile.rendering as rendering
 
     rendering._MARKDOWN.reset()
     return rendering._MARKDOWN.convert(text)
@@ -209,7 +209,7 @@ def test_rendering_in_chunks_matches_rendering_whole_on_every_real_file():
 
 
 def test_chunks_never_cut_a_list_a_fence_or_an_indented_line():
-    from agent_editor.rendering import split_chunks
+    from agent_editor.agentfile.rendering import split_chunks
 
     text = "Intro\n\n- one\n\n- two\n\n```\ncode\n\nHeading inside\n```\n\n    indented\n\n# Next\nText"
     chunks = split_chunks(text)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from agent_editor.document import AgentDocument
-from agent_editor.report import pairs_to_show, render_report
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.compare.report import pairs_to_show, render_report
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 

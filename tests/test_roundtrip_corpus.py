@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agent_editor.document import AgentDocument
-from agent_editor.header import claude_description
-from agent_editor.tools import parse_tools, tools_summary, tools_value_in_style
-from agent_editor.validation import ERROR, validate
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.agentfile.header import claude_description
+from agent_editor.agentfile.tools import parse_tools, tools_summary, tools_value_in_style
+from agent_editor.agentfile.validation import ERROR, validate
 from conftest import CORPUS, SEEDS, claude_code_record, corpus_files, seed_files
 
 FILES = [(SEEDS, p) for p in seed_files()] + [(CORPUS, p) for p in corpus_files()]

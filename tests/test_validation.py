@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agent_editor.document import AgentDocument
-from agent_editor.validation import ERROR, INFO, WARNING, Problem, validate
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.agentfile.validation import ERROR, INFO, WARNING, Problem, validate
 from conftest import CORPUS, SEEDS, corpus_files, seed_files
 
 SEED = {path.name[:3]: path for path in seed_files()}

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QProxyStyle, QPushButton, QStyle
 
-from agent_editor.app import default_paths, example_library, find_project_agents
-from agent_editor.dialogs import SaveChoice
-from agent_editor.document import AgentDocument
-from agent_editor.window import MainWindow
+from agent_editor.app.start import default_paths, example_library, find_project_agents
+from agent_editor.app.dialogs import SaveChoice
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.app.editor.window import MainWindow
 from conftest import changed_lines, copy_seed, seed_files
 
 
@@ -1110,7 +1110,7 @@ def test_typing_in_a_description_written_with_backslash_n(qtbot, window, tmp_pat
 
 
 def test_two_agents_selected_in_the_list_open_in_a_compare_window(qtbot, shown, dialogs, tmp_path):
-    from agent_editor.compare_window import CompareWindow
+    from agent_editor.app.compare.window import CompareWindow
 
     for prefix in ("000", "001", "003"):
         copy_seed(tmp_path, prefix)

@@ -106,7 +106,7 @@ import runpy, sys
 _exec = QApplication.exec
 
 def _exec_when_ready(*args):
-    from agent_editor.window import MainWindow
+    from agent_editor.app.editor.window import MainWindow
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     _FirstPaint(window.preview)
     return _exec()
@@ -248,7 +248,7 @@ def _preview_cost_ms(doc) -> float:
 
 
 def _open_window(path: Path):
-    from agent_editor.window import MainWindow
+    from agent_editor.app.editor.window import MainWindow
 
     window = MainWindow()
     window.show()
@@ -343,8 +343,8 @@ def measure_typing_large(app) -> dict:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
 
-    from agent_editor.rendering import render_markdown
-    from agent_editor.validation import validate
+    from agent_editor.agentfile.rendering import render_markdown
+    from agent_editor.agentfile.validation import validate
 
     path = _largest_corpus_file()
     window = _open_window(path)
@@ -532,7 +532,7 @@ def main() -> int:
         import PySide6
         from PySide6 import QtCore
 
-        from agent_editor.app import make_application
+        from agent_editor.app.start import make_application
 
         app = make_application([sys.argv[0]])
         results["keystroke_to_preview"] = measure_keystroke_to_preview(app)

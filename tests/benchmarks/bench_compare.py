@@ -22,9 +22,9 @@ sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
 
 from timing import timings_ms  # noqa: E402
-from agent_editor.comparison import compare, overview  # noqa: E402
-from agent_editor.document import AgentDocument  # noqa: E402
-from agent_editor.report import render_report  # noqa: E402
+from agent_editor.compare.comparison import compare, overview  # noqa: E402
+from agent_editor.agentfile.document import AgentDocument  # noqa: E402
+from agent_editor.compare.report import render_report  # noqa: E402
 
 
 

@@ -21,8 +21,8 @@ sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
 
 from timing import timings_ms  # noqa: E402
-from agent_editor.document import AgentDocument  # noqa: E402
-from agent_editor.rendering import render_markdown  # noqa: E402
+from agent_editor.agentfile.document import AgentDocument  # noqa: E402
+from agent_editor.agentfile.rendering import render_markdown  # noqa: E402
 
 
 def body_of(text: str) -> str:
@@ -44,8 +44,8 @@ def main() -> None:
     largest = bodies[largest_path]
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from agent_editor.widgets.highlighter import MarkdownHighlighter
-    from agent_editor.widgets.preview import PreviewView
+    from agent_editor.app.editor.highlighter import MarkdownHighlighter
+    from agent_editor.app.editor.preview import PreviewView
 
     app = QApplication.instance() or QApplication([])
     editor = QPlainTextEdit()

@@ -14,10 +14,10 @@ from pathlib import Path
 
 @functools.cache
 def resources_dir() -> Path:
-    here = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent   # agent_editor/
     candidates = [
-        here / "resources",                      # wheel install and bundle
-        here.parent / "resources",               # source checkout
+        package / "resources",                   # wheel install and bundle
+        package.parent / "resources",            # source checkout
     ]
     bundle_root = getattr(sys, "_MEIPASS", None)
     if bundle_root:

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.comparison import FieldDiff, FieldStatus, Op, Side, ToolSetDiff
-from agent_editor.tools import parse_tools
-from agent_editor.comparison import format_value
-from agent_editor.widgets.compare_style import (
+from agent_editor.compare.comparison import FieldDiff, FieldStatus, Op, Side, ToolSetDiff
+from agent_editor.agentfile.tools import parse_tools
+from agent_editor.compare.comparison import format_value
+from agent_editor.app.compare.style import (
     ADDED_LINE,
     ADDED_WORD,
     CHANGED_ROW,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.validation import Problem
+from agent_editor.agentfile.validation import Problem
 
 _SEVERITY_TEXT = {"error": "Error", "warning": "Warning", "info": "Note"}
 _SEVERITY_ICON = {

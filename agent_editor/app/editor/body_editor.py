@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFontDatabase, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from agent_editor.open_document import OpenDocument
-from agent_editor.widgets.find_bar import FindReplaceBar
-from agent_editor.widgets.highlighter import MarkdownHighlighter
+from agent_editor.app.open_document import OpenDocument
+from agent_editor.app.editor.find_bar import FindReplaceBar
+from agent_editor.app.editor.highlighter import MarkdownHighlighter
 
 
 class MarkdownEdit(QPlainTextEdit):

@@ -17,10 +17,10 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from agent_editor.document import AgentDocument
-from agent_editor.fileio import DocumentError, FileChangedOnDisk
-from agent_editor.rendering import render_markdown
-from agent_editor.validation import ERROR, Fix, Problem, validate
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.agentfile.rendering import render_markdown
+from agent_editor.agentfile.validation import ERROR, Fix, Problem, validate
 
 # Typing merges into one undo step until the author pauses this long.
 _TYPING_MERGE_SECONDS = 1.5

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from agent_editor.schema import load_schema
+from agent_editor.agentfile.schema import load_schema
 
 # Differences (the report's palette).
 REMOVED_LINE = QColor("#ffebe9")  # a line only in the left variant, or its side of a changed line

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from agent_editor.header import ClaudeLoader
+from agent_editor.agentfile.header import ClaudeLoader
 
 _Yaml11Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}#&*!|>'\"%@`]|: |:$")

@@ -17,10 +17,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from agent_editor import fileio
-from agent_editor.fileio import DocumentError, FileChangedOnDisk
-from agent_editor.header import HeaderReading, KeySpan, claude_description, read_header
-from agent_editor.yamlwrite import key_text, value_text
+from agent_editor.agentfile import fileio
+from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.agentfile.header import HeaderReading, KeySpan, claude_description, read_header
+from agent_editor.agentfile.yamlwrite import key_text, value_text
 
 __all__ = ["AgentDocument", "DocumentError", "FileChangedOnDisk"]
 

@@ -14,7 +14,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from agent_editor.comparison import (
+from agent_editor.compare.comparison import (
     TOOL_SET_KEYS,
     BlockKind,
     BodyDiff,
@@ -35,7 +35,7 @@ from agent_editor.comparison import (
     overview,
     same_value,
 )
-from agent_editor.schema import load_schema
+from agent_editor.agentfile.schema import load_schema
 
 __all__ = ["render_report", "pairs_to_show"]
 

@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from agent_editor import __version__
-from agent_editor.dialogs import Dialogs, SaveChoice
-from agent_editor.document import AgentDocument
-from agent_editor.fileio import DocumentError, FileChangedOnDisk
-from agent_editor.open_document import OpenDocument
-from agent_editor.validation import Problem, agent_files, check_files
-from agent_editor.widgets.actions import add_action
-from agent_editor.widgets.body_editor import BodyEditor
-from agent_editor.widgets.form import HeaderForm
-from agent_editor.widgets.library import AgentList
-from agent_editor.widgets.preview import PreviewView
-from agent_editor.widgets.problems import ProblemsPanel
+from agent_editor.app.dialogs import Dialogs, SaveChoice
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.app.open_document import OpenDocument
+from agent_editor.agentfile.validation import Problem, agent_files, check_files
+from agent_editor.app.actions import add_action
+from agent_editor.app.editor.body_editor import BodyEditor
+from agent_editor.app.editor.form import HeaderForm
+from agent_editor.app.editor.library import AgentList
+from agent_editor.app.editor.preview import PreviewView
+from agent_editor.app.editor.problems import ProblemsPanel
 
 APP_NAME = "Agent Editor"
 NEW_AGENT_TEXT = """---
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def compare_dialog(self, paths: list[Path] | None = None) -> None:
         """Compare the files given, the two or more selected in the list, or files the author picks."""
-        from agent_editor.compare_window import open_compare_window  # loaded when first asked for
+        from agent_editor.app.compare.window import open_compare_window  # loaded when first asked for
 
         if not paths and self.library.isVisible() and len(self.library.selected_paths()) >= 2:
             paths = self.library.selected_paths()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from agent_editor import __version__
-from agent_editor.resources_path import resource_path
+from agent_editor.agentfile.resources_path import resource_path
 
 
 def make_application(argv: list[str] | None = None, *, style: bool = True) -> QApplication:
@@ -84,7 +84,7 @@ def default_paths(cwd: Path | None = None) -> tuple[list[Path], str]:
 
 def run_app(paths: list[Path]) -> int:
     app = make_application(style=False)
-    from agent_editor.window import MainWindow
+    from agent_editor.app.editor.window import MainWindow
 
     window = MainWindow()
     apply_style(app)
@@ -106,7 +106,7 @@ def run_app(paths: list[Path]) -> int:
 
 def run_compare_app(paths: list[Path]) -> int:
     app = make_application()
-    from agent_editor.compare_window import CompareWindow
+    from agent_editor.app.compare.window import CompareWindow
 
     window = CompareWindow.from_paths(paths)
     window.show()

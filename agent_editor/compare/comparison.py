@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple, Protocol
 
-from agent_editor.tools import parse_tools
+from agent_editor.agentfile.tools import parse_tools
 
 __all__ = [
     "Block",

@@ -33,17 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.comparison import Comparison, Overview, SectionMatch, Side
-from agent_editor.compare_session import CompareSession, StaleComparison, variant_letter
-from agent_editor.dialogs import Dialogs, SaveChoice
-from agent_editor.fileio import DocumentError, FileChangedOnDisk
-from agent_editor.open_document import OpenDocument
-from agent_editor.widgets.actions import add_action
-from agent_editor.widgets.compare_body import SideBySideBody
-from agent_editor.widgets.compare_fields import FieldTable
-from agent_editor.widgets.compare_header import Legend, VariantHeader
-from agent_editor.widgets.compare_overview import OverviewView, VariantLabel
-from agent_editor.widgets.compare_sections import SectionNotes
+from agent_editor.compare.comparison import Comparison, Overview, SectionMatch, Side
+from agent_editor.app.compare.session import CompareSession, StaleComparison, variant_letter
+from agent_editor.app.dialogs import Dialogs, SaveChoice
+from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.app.open_document import OpenDocument
+from agent_editor.app.actions import add_action
+from agent_editor.app.compare.body import SideBySideBody
+from agent_editor.app.compare.fields import FieldTable
+from agent_editor.app.compare.header import Legend, VariantHeader
+from agent_editor.app.compare.overview import OverviewView, VariantLabel
+from agent_editor.app.compare.sections import SectionNotes
 
 APP_NAME = "Agent Editor"
 

@@ -3,7 +3,7 @@
 Owns how rendered HTML is shown: the preview stylesheet, keeping the reader's scroll
 position across re-renders, refusing to load any resource, and handing clicked links
 to an opener instead of navigating. Turning Markdown into HTML is
-``agent_editor.rendering``'s job.
+``agent_editor.agentfile.rendering``'s job.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from agent_editor.resources_path import resource_path
+from agent_editor.agentfile.resources_path import resource_path
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 PAGE_MARGIN = 18

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.validation import ERROR, FileReport
-from agent_editor.widgets.problems import severity_icon
+from agent_editor.agentfile.validation import ERROR, FileReport
+from agent_editor.app.editor.problems import severity_icon
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 

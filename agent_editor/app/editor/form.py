@@ -40,14 +40,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.fileio import DocumentError
-from agent_editor.header import ClaudeLoader, claude_description
-from agent_editor.open_document import OpenDocument
-from agent_editor.schema import FieldRule, Schema, load_schema
-from agent_editor.tools import parse_tools, tools_value_in_style
-from agent_editor.widgets.body_editor import exact_text
-from agent_editor.validation import Problem
-from agent_editor.widgets.problems import severity_icon
+from agent_editor.agentfile.fileio import DocumentError
+from agent_editor.agentfile.header import ClaudeLoader, claude_description
+from agent_editor.app.open_document import OpenDocument
+from agent_editor.agentfile.schema import FieldRule, Schema, load_schema
+from agent_editor.agentfile.tools import parse_tools, tools_value_in_style
+from agent_editor.app.editor.body_editor import exact_text
+from agent_editor.agentfile.validation import Problem
+from agent_editor.app.editor.problems import severity_icon
 
 _MISSING = object()
 _NO_ECHO = object()

@@ -34,7 +34,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from agent_editor.comparison import (
+from agent_editor.compare.comparison import (
     TOOL_SET_KEYS,
     Comparison,
     Overview,
@@ -45,8 +45,8 @@ from agent_editor.comparison import (
     copy_section,
     overview,
 )
-from agent_editor.open_document import OpenDocument
-from agent_editor.tools import parse_tools, tools_value_in_style
+from agent_editor.app.open_document import OpenDocument
+from agent_editor.agentfile.tools import parse_tools, tools_value_in_style
 
 __all__ = ["CompareSession", "StaleComparison", "variant_letter"]
 

@@ -20,12 +20,12 @@ from typing import Any
 
 import yaml
 
-from agent_editor.document import AgentDocument
-from agent_editor.fileio import DocumentError
-from agent_editor.header import quote_for_retry, read_header
-from agent_editor.schema import FieldRule, Schema, load_schema
-from agent_editor.tools import parse_tools, split_tool_string, tools_value_in_style
-from agent_editor.yamlwrite import double_quoted
+from agent_editor.agentfile.document import AgentDocument
+from agent_editor.agentfile.fileio import DocumentError
+from agent_editor.agentfile.header import quote_for_retry, read_header
+from agent_editor.agentfile.schema import FieldRule, Schema, load_schema
+from agent_editor.agentfile.tools import parse_tools, split_tool_string, tools_value_in_style
+from agent_editor.agentfile.yamlwrite import double_quoted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent_editor.resources_path import resource_path
+from agent_editor.agentfile.resources_path import resource_path
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from agent_editor.open_document import OpenDocument
-from agent_editor.widgets.compare_style import (
+from agent_editor.app.open_document import OpenDocument
+from agent_editor.app.compare.style import (
     ADDED_LINE,
     ADDED_WORD,
     CHANGED_ROW,
