@@ -30,7 +30,7 @@ from agent_editor.compare.comparison import (
 )
 from agent_editor.agentfile.document import AgentDocument
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from conftest import SEEDS  # noqa: E402
 CORPUS = SEEDS.parent / "corpus"
 
 

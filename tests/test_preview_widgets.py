@@ -19,7 +19,7 @@ from agent_editor.app.editor.highlighter import MarkdownHighlighter  # noqa: E40
 from agent_editor.app.editor.preview import PreviewView  # noqa: E402
 
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from conftest import SHARED  # noqa: E402
 SEEDS = {path.name[:3]: path for path in sorted((SHARED / "seeds").glob("*.txt"))}
 
 

@@ -10,7 +10,7 @@ import pytest
 from agent_editor.agentfile.document import AgentDocument  # noqa: E402
 from agent_editor.agentfile.rendering import full_html, render_markdown
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from conftest import SHARED  # noqa: E402
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 CORPUS = sorted((SHARED / "corpus").rglob("*.md"))
 

@@ -11,7 +11,7 @@ import pytest
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.compare.report import pairs_to_show, render_report
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from conftest import SEEDS  # noqa: E402
 
 
 def seed(number: int) -> AgentDocument:

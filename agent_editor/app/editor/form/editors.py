@@ -1,0 +1,164 @@
+"""The inputs behind the form's text rows, and what every row's input shares.
+
+``ValueEditor`` is the one interface the form talks to: ``show_value`` shows what the
+document holds (``MISSING`` when the key is absent) and ``edited`` sends a new value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+
+from agent_editor.agentfile.header import ClaudeLoader
+from agent_editor.app.editor.body_editor import exact_text
+
+MISSING = object()  # the key is not in the file
+NO_ECHO = object()  # no edit of the author's own is on its way back
+
+
+class WindowHistoryKeys(QObject):
+    """Lets Undo and Redo keys reach the window's one history instead of an input's own.
+
+    A line edit would otherwise undo its own typing and send the result as a new
+    edit, so Ctrl+Z in a field would neither undo the last edit nor walk back.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()  # not for the input: the window's Undo/Redo actions take the key
+            return True
+        return False
+
+    def watch(self, widget: QWidget) -> None:
+        for kind in (QLineEdit, QPlainTextEdit, QAbstractSpinBox):
+            inputs = widget.findChildren(kind)
+            if isinstance(widget, kind):
+                inputs.append(widget)
+            for each in inputs:
+                each.installEventFilter(self)
+                if isinstance(each, QPlainTextEdit):
+                    each.setUndoRedoEnabled(False)
+
+
+class ValueEditor(QWidget):
+    """A field's input. ``edited`` carries the new value (None: take the key out)."""
+
+    edited = Signal(object)
+
+    def show_value(self, value: Any) -> None:  # value is MISSING when the key is absent
+        raise NotImplementedError
+
+    def forget_choice(self) -> None:
+        """Drop any choice made on screen but not written yet (another file is shown)."""
+
+
+class LineEditor(ValueEditor):
+    def __init__(self, placeholder: str = "", as_list: bool = False):
+        super().__init__()
+        self._as_list = as_list
+        self.line = QLineEdit(placeholderText=placeholder)
+        fill_with(self, self.line)
+        self.line.textEdited.connect(self._on_line_text_edited)
+
+    def show_value(self, value: Any) -> None:
+        if value is MISSING or value is None:
+            text = ""
+        elif self._as_list and isinstance(value, list):
+            text = ", ".join(str(v) for v in value)
+        else:
+            text = value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True).strip()
+            text = text.removesuffix("\n...").strip() if not isinstance(value, str) else text
+        if self.line.text() != text:
+            self.line.setText(text)
+
+    def _on_line_text_edited(self, text: str) -> None:
+        if self._as_list:
+            items = [item.strip() for item in text.split(",") if item.strip()]
+            self.edited.emit(items or None)
+        else:
+            self.edited.emit(text)
+
+
+class TypedLineEditor(LineEditor):
+    """A simple value of a key Claude Code does not know: text stays text, 5 stays a number."""
+
+    def __init__(self, original: Any):
+        super().__init__()
+        self._typed = not isinstance(original, str)
+
+    def _on_line_text_edited(self, text: str) -> None:
+        if self._typed:
+            try:
+                self.edited.emit(yaml.load(text, Loader=ClaudeLoader) if text.strip() else "")
+                return
+            except yaml.YAMLError:
+                pass
+        self.edited.emit(text)
+
+
+class TextEditor(ValueEditor):
+    def __init__(self, placeholder: str = "", lines: int = 5):
+        super().__init__()
+        self.text = QPlainTextEdit(placeholderText=placeholder)
+        self.text.setTabChangesFocus(True)
+        height = self.text.fontMetrics().lineSpacing() * lines + 14
+        self.text.setFixedHeight(height)
+        fill_with(self, self.text)
+        self.text.textChanged.connect(self._on_text_text_changed)
+        self._showing = False
+
+    def show_value(self, value: Any) -> None:
+        text = value if isinstance(value, str) else ("" if value is MISSING or value is None else str(value))
+        if exact_text(self.text) != text:
+            self._showing = True
+            self.text.setPlainText(text)
+            self._showing = False
+
+    def _on_text_text_changed(self) -> None:
+        if not self._showing:
+            self.edited.emit(exact_text(self.text))
+
+
+
+class NumberEditor(ValueEditor):
+    def __init__(self):
+        super().__init__()
+        self.spin = QSpinBox(minimum=0, maximum=100000, specialValueText="Not set")
+        fill_with(self, self.spin)
+        self.spin.valueChanged.connect(self._on_spin_value_changed)
+        self._showing = False
+
+    def show_value(self, value: Any) -> None:
+        number = value if isinstance(value, int) and not isinstance(value, bool) else 0
+        if self.spin.value() != number:
+            self._showing = True
+            self.spin.setValue(number)
+            self._showing = False
+
+    def _on_spin_value_changed(self, value: int) -> None:
+        if not self._showing:
+            self.edited.emit(value or None)
+
+
+
+def same_value(a: Any, b: Any) -> bool:
+    return a == b and type(a) is type(b)
+
+
+def fill_with(parent: QWidget, child: QWidget) -> None:
+    box = QVBoxLayout(parent)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(child)
+    parent.setFocusProxy(child)
+
+
+def monospace_font():
+    from PySide6.QtGui import QFontDatabase
+
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

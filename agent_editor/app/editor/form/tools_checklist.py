@@ -1,0 +1,132 @@
+"""The tools row: all tools, or a checklist of built-in tools in groups, MCP tools and others."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+
+from agent_editor.agentfile.schema import Schema
+from agent_editor.agentfile.tools import parse_tools, tools_value_in_style
+from agent_editor.app.editor.form.editors import MISSING, ValueEditor
+
+_TOOL_COLUMNS = 3
+
+
+class ToolsEditor(ValueEditor):
+    """All tools, or a checklist of built-in tools in plain groups, MCP tools and any others the file names."""
+
+    def __init__(self, schema: Schema, all_text: str = "All tools, including MCP tools"):
+        super().__init__()
+        self._value: Any = MISSING
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.all_tools = QRadioButton(all_text)
+        self.only = QRadioButton("Only the tools ticked below")
+        box.addWidget(self.all_tools)
+        box.addWidget(self.only)
+        self.grid_host = QWidget()
+        grid = QGridLayout(self.grid_host)
+        grid.setContentsMargins(18, 0, 0, 0)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        self.checks: dict[str, QCheckBox] = {}
+        row = 0
+        for group in schema.tool_groups:
+            title = QLabel(f"<b>{group.label}</b> <span style='color:#6b7280'>{group.help}</span>", wordWrap=True)
+            grid.addWidget(title, row, 0, 1, _TOOL_COLUMNS)
+            row += 1
+            for index, tool in enumerate(group.tools):
+                check = QCheckBox(tool)
+                check.toggled.connect(self._on_check_toggled)
+                self.checks[tool] = check
+                grid.addWidget(check, row + index // _TOOL_COLUMNS, index % _TOOL_COLUMNS)
+            row += (len(group.tools) + _TOOL_COLUMNS - 1) // _TOOL_COLUMNS
+        self.others_title = QLabel("<b>Others in this file</b>")
+        grid.addWidget(self.others_title, row, 0, 1, _TOOL_COLUMNS)
+        self.others_row = QHBoxLayout()
+        grid.addLayout(self.others_row, row + 1, 0, 1, _TOOL_COLUMNS)
+        self.other_checks: dict[str, QCheckBox] = {}
+        self.mcp = QLineEdit(placeholderText="MCP tools, e.g. mcp__github, mcp__context7__get-library-docs")
+        self.mcp.setToolTip("Tools from MCP servers: mcp__<server> for all of a server's tools, "
+                            "or mcp__<server>__<tool> for one. Separate them with commas.")
+        self.mcp.textEdited.connect(self._on_mcp_text_edited)
+        grid.addWidget(QLabel("<b>MCP tools</b>"), row + 2, 0, 1, _TOOL_COLUMNS)
+        grid.addWidget(self.mcp, row + 3, 0, 1, _TOOL_COLUMNS)
+        box.addWidget(self.grid_host)
+        self.all_tools.toggled.connect(self._on_mode_toggled)
+        self._showing = False
+        self._only_chosen = False  # "only these" is chosen but nothing is written yet
+
+    def show_value(self, value: Any) -> None:
+        if value is MISSING and self._value is MISSING and self._only_chosen:
+            return  # the author chose "only the tools ticked" and has not ticked one yet
+        self._only_chosen = False
+        self._value = value
+        names = parse_tools(None if value is MISSING else value)
+        self._showing = True
+        try:
+            self.all_tools.setChecked(names is None)
+            self.only.setChecked(names is not None)
+            chosen = set(names or [])
+            for tool, check in self.checks.items():
+                check.setChecked(tool in chosen)
+            extras = [n for n in names or [] if n not in self.checks and not n.startswith("mcp__")]
+            if list(self.other_checks) != extras:
+                for check in self.other_checks.values():
+                    check.deleteLater()
+                self.other_checks = {}
+                for name in extras:
+                    check = QCheckBox(name, checked=True)
+                    check.toggled.connect(self._on_check_toggled)
+                    self.other_checks[name] = check
+                    self.others_row.addWidget(check)
+            for check in self.other_checks.values():
+                check.setChecked(True)  # each is a tool the file names
+            self.others_title.setVisible(bool(extras))
+            mcp = ", ".join(n for n in names or [] if n.startswith("mcp__"))
+            if self.mcp.text() != mcp and not self.mcp.hasFocus():
+                self.mcp.setText(mcp)
+            self.grid_host.setEnabled(names is not None)
+        finally:
+            self._showing = False
+
+    def _selected(self) -> list[str]:
+        old = parse_tools(None if self._value is MISSING else self._value) or []
+        ticked = {t for t, c in self.checks.items() if c.isChecked()}
+        ticked |= {t for t, c in self.other_checks.items() if c.isChecked()}
+        mcp = [m.strip() for m in self.mcp.text().split(",") if m.strip()]
+        names = [n for n in old if n in ticked or n in mcp]  # the file's order first
+        names += [t for t in list(self.checks) + list(self.other_checks) if t in ticked and t not in names]
+        names += [m for m in mcp if m not in names]
+        return names
+
+    def _emit_selection(self) -> None:
+        names = self._selected()
+        if not names:
+            self.edited.emit(None)
+            return
+        existing = None if self._value is MISSING else self._value
+        value = tools_value_in_style(names, existing)
+        self._value = value  # the form does not show the author's own edit back
+        self.edited.emit(value)
+
+    def _on_check_toggled(self, _checked: bool) -> None:
+        if not self._showing:
+            self._emit_selection()
+
+    def _on_mcp_text_edited(self, _text: str) -> None:
+        self._emit_selection()
+
+    def _on_mode_toggled(self, all_tools: bool) -> None:
+        self.grid_host.setEnabled(not all_tools)
+        if self._showing:
+            return
+        # "Only these": nothing is written until a tool is ticked; until then the
+        # choice stays on screen whatever else the author edits.
+        self._only_chosen = not all_tools
+        if all_tools:
+            self.edited.emit(None)
+
+    def forget_choice(self) -> None:
+        self._only_chosen = False
