@@ -100,3 +100,39 @@ class FakeDialogs:
 @pytest.fixture
 def dialogs() -> FakeDialogs:
     return FakeDialogs()
+
+
+@pytest.fixture(scope="session")
+def claude_binary() -> Path:
+    """The real Claude Code, installed into .cache/claude-code on first use (see claude_code.py).
+
+    Skipped only where npm is missing; in CI (``CI`` set) a missing client fails instead."""
+    from claude_code import ClaudeCodeUnavailable, ensure_claude_code
+
+    try:
+        return ensure_claude_code()
+    except ClaudeCodeUnavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the real Claude Code: {error}")
+        pytest.skip(f"the real Claude Code is not available: {error}")
+
+
+@pytest.fixture
+def mock_api():
+    """A mock Anthropic Messages API on 127.0.0.1 (random port) that records every request."""
+    from claude_code import MockMessagesAPI
+
+    with MockMessagesAPI() as api:
+        yield api
+
+
+@pytest.fixture
+def claude_code(claude_binary, mock_api, tmp_path):
+    """The real Claude Code wired to ``mock_api`` with an empty home; ``.run(args, cwd)``.
+
+    After the test, asserts that the client tried to reach no address but the mock."""
+    from claude_code import ClaudeCodeHarness
+
+    harness = ClaudeCodeHarness(claude_binary, mock_api, tmp_path / "claude-home")
+    yield harness
+    assert not mock_api.strays, f"Claude Code tried to reach other addresses: {mock_api.strays}"
