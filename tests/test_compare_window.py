@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 
-from agent_editor.compare.comparison import FieldStatus, Side
+from agent_editor.compare.fields import FieldStatus
+from agent_editor.compare.model import Side
 from agent_editor.app.compare.window import CompareWindow
 from agent_editor.app.dialogs import SaveChoice
 from agent_editor.app.compare.body import align_rows

@@ -4,30 +4,19 @@ from __future__ import annotations
 
 import random
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent_editor.compare.comparison import (
-    BlockKind,
-    FieldStatus,
-    Op,
-    SectionKind,
-    Side,
-    apply_change,
-    body_similarity,
-    compare,
-    compare_bodies,
-    copy_section,
-    match_sections,
-    overview,
-    parse_sections,
-    section_text,
-    tool_set,
-    word_diff,
-)
+from agent_editor.compare.bodies import BlockKind, body_similarity, compare_bodies
+from agent_editor.compare.carry import apply_change, copy_section
+from agent_editor.compare.comparison import compare
+from agent_editor.compare.fields import FieldStatus, tool_set
+from agent_editor.compare.model import Op, Side
+from agent_editor.compare.overview import overview
+from agent_editor.compare.sections import match_sections, parse_sections, section_text, SectionKind
+from agent_editor.compare.words import word_diff
 from agent_editor.agentfile.document import AgentDocument
 
 from conftest import SEEDS  # noqa: E402
@@ -488,7 +477,7 @@ def test_largest_corpus_body_against_an_edited_copy_is_fast():
 
 
 def test_section_titles_are_read_without_their_emphasis_marks():
-    from agent_editor.compare.comparison import parse_sections
+    from agent_editor.compare.sections import parse_sections
 
     body = "## 1. **Key Management** for `tls`\ntext\n## __Plain__\nmore\n"
     assert [section.title for section in parse_sections(body)] == ["1. Key Management for tls", "Plain"]

@@ -14,27 +14,20 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from agent_editor.compare.comparison import (
-    TOOL_SET_KEYS,
-    BlockKind,
-    BodyDiff,
-    Change,
-    Comparable,
-    Comparison,
+from agent_editor.compare.bodies import BlockKind, BodyDiff, Change
+from agent_editor.compare.comparison import Comparison, compare
+from agent_editor.compare.fields import (
+    compare_fields,
     FieldDiff,
     FieldStatus,
-    Op,
-    Overview,
-    SectionKind,
-    SectionMatch,
-    Segment,
     format_value,
-    ToolSetDiff,
-    compare,
-    compare_fields,
-    overview,
     same_value,
+    TOOL_SET_KEYS,
+    ToolSetDiff,
 )
+from agent_editor.compare.model import Comparable, Op, Segment
+from agent_editor.compare.overview import overview, Overview
+from agent_editor.compare.sections import SectionKind, SectionMatch
 from agent_editor.agentfile.schema import load_schema
 
 __all__ = ["render_report", "pairs_to_show"]
@@ -306,7 +299,7 @@ def _pair_block(result: Comparison, i: int, j: int, labels: Sequence[str], *, op
     )
     content = [
         _pair_fields(field_changes, i, j),
-        _pair_sections(result.sections, i, j),
+        pair_sections(result.sections, i, j),
         _pair_body(result.body, i, j, labels),
     ]
     return f'<details class="pair"{" open" if open_ else ""}>{summary}<div class="pair-body">{"".join(content)}</div></details>'
@@ -382,7 +375,7 @@ def _segments_html(segments: Sequence[Segment], shown: Op) -> str:
     return "".join(parts)
 
 
-def _pair_sections(matches: Sequence[SectionMatch], i: int, j: int) -> str:
+def pair_sections(matches: Sequence[SectionMatch], i: int, j: int) -> str:
     notes = []
     for match in matches:
         kind = match.kind

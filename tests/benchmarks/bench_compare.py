@@ -22,7 +22,8 @@ sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
 
 from timing import timings_ms  # noqa: E402
-from agent_editor.compare.comparison import compare, overview  # noqa: E402
+from agent_editor.compare.comparison import compare  # noqa: E402
+from agent_editor.compare.overview import overview  # noqa: E402
 from agent_editor.agentfile.document import AgentDocument  # noqa: E402
 from agent_editor.compare.report import render_report  # noqa: E402
 

@@ -36,7 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from agent_editor.compare.comparison import BlockKind, BodyDiff, Op, Segment, Side
+from agent_editor.compare.bodies import BlockKind, BodyDiff
+from agent_editor.compare.model import Op, Segment, Side
 from agent_editor.app.compare.style import (
     ADDED_LINE,
     ADDED_WORD,

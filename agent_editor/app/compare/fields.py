@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.compare.comparison import FieldDiff, FieldStatus, Op, Side, ToolSetDiff
+from agent_editor.compare.fields import FieldDiff, FieldStatus, ToolSetDiff
+from agent_editor.compare.model import Op, Side
 from agent_editor.agentfile.tools import parse_tools
-from agent_editor.compare.comparison import format_value
+from agent_editor.compare.fields import format_value
 from agent_editor.app.compare.style import (
     ADDED_LINE,
     ADDED_WORD,

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.compare.comparison import TOOL_SET_KEYS, Overview, format_value, same_value, tool_set
+from agent_editor.compare.fields import format_value, same_value, tool_set, TOOL_SET_KEYS
+from agent_editor.compare.overview import Overview
 from agent_editor.app.compare.style import (
     CHANGED_ROW,
     CHANGED_TEXT,

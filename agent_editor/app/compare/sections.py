@@ -12,7 +12,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from agent_editor.compare.comparison import SectionKind, SectionMatch, Side
+from agent_editor.compare.model import Side
+from agent_editor.compare.sections import SectionKind, SectionMatch
 from agent_editor.app.compare.style import ADDED_WORD, CHANGED_MARK, REMOVED_WORD
 
 _MATCH_ROLE = Qt.ItemDataRole.UserRole

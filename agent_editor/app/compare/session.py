@@ -34,17 +34,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from agent_editor.compare.comparison import (
-    TOOL_SET_KEYS,
-    Comparison,
-    Overview,
-    SectionMatch,
-    Side,
-    apply_change,
-    compare,
-    copy_section,
-    overview,
-)
+from agent_editor.compare.carry import apply_change, copy_section
+from agent_editor.compare.comparison import Comparison, compare
+from agent_editor.compare.fields import TOOL_SET_KEYS
+from agent_editor.compare.model import Side
+from agent_editor.compare.overview import overview, Overview
+from agent_editor.compare.sections import SectionMatch
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.agentfile.tools import parse_tools, tools_value_in_style
 

@@ -33,7 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.compare.comparison import Comparison, Overview, SectionMatch, Side
+from agent_editor.compare.comparison import Comparison
+from agent_editor.compare.model import Side
+from agent_editor.compare.overview import Overview
+from agent_editor.compare.sections import SectionMatch
 from agent_editor.app.compare.session import CompareSession, StaleComparison, variant_letter
 from agent_editor.app.dialogs import Dialogs, SaveChoice
 from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
