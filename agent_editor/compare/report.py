@@ -14,6 +14,8 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from agent_editor.agentfile.resources_path import resource_path
+from agent_editor.agentfile.schema import load_schema
 from agent_editor.compare.bodies import BlockKind, BodyDiff, Change
 from agent_editor.compare.comparison import Comparison, compare
 from agent_editor.compare.fields import (
@@ -26,9 +28,8 @@ from agent_editor.compare.fields import (
     ToolSetDiff,
 )
 from agent_editor.compare.model import Comparable, Op, Segment
-from agent_editor.compare.overview import overview, Overview
+from agent_editor.compare.overview import Overview, overview
 from agent_editor.compare.sections import SectionKind, SectionMatch
-from agent_editor.agentfile.schema import load_schema
 
 __all__ = ["render_report", "pairs_to_show"]
 
@@ -59,7 +60,8 @@ def render_report(docs: Sequence[Comparable], labels: Sequence[str] | None = Non
         _similarity_section(summary, labels),
         _pairs_section(docs, labels),
     ]
-    return _PAGE.format(title=_e(heading), style=_STYLE, body="\n".join(parts))
+    style = resource_path("report.css").read_text(encoding="utf-8")
+    return _PAGE.format(title=_e(heading), style=style, body="\n".join(parts))
 
 
 def pairs_to_show(count: int) -> list[tuple[int, int]]:
@@ -505,122 +507,4 @@ _PAGE = """<!DOCTYPE html>
 </main>
 </body>
 </html>
-"""
-
-_STYLE = """
-:root {
-  --bg: #f6f7f9; --card: #ffffff; --text: #1f2328; --muted: #656d76; --line: #d8dee4;
-  --head: #f0f3f6; --accent: #3b5bdb; --differs: #fff4d6; --differs-line: #e3b341;
-  --del-bg: #ffebe9; --del-word: #ffb3ad; --ins-bg: #e6ffec; --ins-word: #9be9a8;
-  --chg: #9a6700; --fold: #eef1f5;
-  color-scheme: light dark;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #0d1117; --card: #161b22; --text: #e6edf3; --muted: #8d96a0; --line: #30363d;
-    --head: #1c2129; --accent: #7c9cff; --differs: #3a2f0f; --differs-line: #9e6a03;
-    --del-bg: #3d1417; --del-word: #8e1519; --ins-bg: #10301b; --ins-word: #1f6f34;
-    --chg: #d29922; --fold: #1c2129;
-  }
-}
-* { box-sizing: border-box; }
-html { font-size: 15px; }
-body {
-  margin: 0; background: var(--bg); color: var(--text);
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  line-height: 1.45;
-}
-main { max-width: 1400px; margin: 0 auto; padding: 1.5rem 1.5rem 4rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
-h2 { font-size: 1.2rem; margin: 0 0 .4rem; }
-h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
-code, .code, .value.long {
-  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: .86rem;
-}
-.muted { color: var(--muted); }
-header.page, section, nav.toc {
-  background: var(--card); border: 1px solid var(--line); border-radius: 10px;
-  padding: 1rem 1.2rem; margin-bottom: 1rem;
-}
-nav.toc { display: flex; gap: 1.2rem; padding: .6rem 1.2rem; position: sticky; top: 0; z-index: 5; }
-nav.toc a { color: var(--accent); text-decoration: none; font-weight: 600; }
-nav.toc a:hover { text-decoration: underline; }
-ol.variants { list-style: none; padding: 0; margin: .8rem 0 0; display: grid; gap: .35rem; }
-ol.variants li { display: flex; gap: .6rem; align-items: baseline; flex-wrap: wrap; }
-ol.variants .label { font-weight: 600; }
-ul.inline { list-style: none; padding: 0; margin: .3rem 0 .6rem; display: flex; gap: 1.2rem; flex-wrap: wrap; }
-.tag {
-  display: inline-block; min-width: 1.5em; padding: 0 .35em; border-radius: 5px; text-align: center;
-  font-weight: 700; font-size: .8rem; color: #fff; line-height: 1.5;
-}
-.tag.v0 { background: #3b5bdb; } .tag.v1 { background: #c2255c; } .tag.v2 { background: #2b8a3e; }
-.tag.v3 { background: #e8590c; } .tag.v4 { background: #7048e8; } .tag.v5 { background: #0b7285; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; }
-table.grid th, table.grid td { border: 1px solid var(--line); padding: .35rem .55rem; vertical-align: top; text-align: left; }
-table.grid thead th { background: var(--head); font-weight: 600; overflow-wrap: anywhere; }
-table.grid thead th .label { font-size: .85rem; }
-table.grid tbody th { background: var(--head); font-weight: 500; white-space: nowrap; }
-table.grid td.has { color: #1a7f37; font-weight: 700; text-align: center; }
-table.grid td.implied { color: var(--muted); text-align: center; font-style: italic; }
-table.grid td.lacks, td.absent, span.absent { color: var(--muted); text-align: center; font-style: italic; }
-table.grid td.all { color: var(--muted); font-style: italic; }
-table.grid td.renamed { color: var(--chg); }
-table.grid tr.meta th, table.grid tr.meta td { font-size: .85rem; }
-table.grid td.differs { background: var(--differs); box-shadow: inset 3px 0 0 var(--differs-line); }
-tr.mixed > th { box-shadow: inset 3px 0 0 var(--differs-line); }
-.marker { color: var(--chg); font-weight: 700; margin-left: .4em; }
-.level { font-size: .7rem; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 .25em; }
-.value { white-space: pre-wrap; word-break: break-word; }
-.value.long { max-height: 16em; overflow: auto; }
-.swatch {
-  display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin: .3em .35em 0 0; float: left;
-}
-table.matrix { width: auto; }
-table.fields, table.pairfields { table-layout: fixed; }
-table.fields th:first-child, table.pairfields th:first-child { width: 11em; }
-table.matrix td { text-align: right; font-variant-numeric: tabular-nums; min-width: 4.5em; }
-table.matrix td.diag { color: var(--muted); }
-details.pair { border: 1px solid var(--line); border-radius: 8px; margin: .7rem 0; background: var(--card); }
-details.pair > summary {
-  cursor: pointer; padding: .6rem .9rem; font-weight: 600; display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap;
-  background: var(--head); border-radius: 8px;
-}
-details.pair[open] > summary { border-bottom: 1px solid var(--line); border-radius: 8px 8px 0 0; }
-details.pair .vs { color: var(--muted); font-weight: 400; }
-details.pair .stats { margin-left: auto; color: var(--muted); font-weight: 400; font-size: .9rem; }
-.pair-body { padding: .2rem .9rem .9rem; }
-.status { font-size: .75rem; color: var(--chg); font-weight: 400; }
-.chip {
-  display: inline-block; border-radius: 999px; padding: .05em .6em; margin: .1em .25em .1em 0; font-size: .85rem;
-  border: 1px solid var(--line);
-}
-.chip.del { background: var(--del-word); border-color: transparent; }
-.chip.ins { background: var(--ins-word); border-color: transparent; }
-.chip.all { font-style: italic; }
-ul.notes { margin: .2rem 0; padding-left: 1.2rem; }
-ul.notes li.del::marker { content: "− "; color: #cf222e; }
-ul.notes li.ins::marker { content: "+ "; color: #1a7f37; }
-ul.notes li.chg::marker { content: "~ "; color: var(--chg); }
-del { background: var(--del-word); text-decoration: line-through; text-decoration-thickness: 1px; border-radius: 2px; }
-ins { background: var(--ins-word); text-decoration: none; border-radius: 2px; }
-table.sbs { table-layout: fixed; border: 1px solid var(--line); }
-table.sbs thead th { background: var(--head); text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
-table.sbs td { padding: .05rem .5rem; vertical-align: top; }
-table.sbs col.ln { width: 3.6em; }
-table.sbs td.ln {
-  text-align: right; color: var(--muted); background: var(--head); user-select: none;
-  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .78rem;
-}
-table.sbs td.code { white-space: pre-wrap; word-break: break-word; border-left: 1px solid var(--line); }
-table.sbs td.ln + td.code + td.ln { border-left: 2px solid var(--line); }
-table.sbs td.del-line { background: var(--del-bg); }
-table.sbs td.ins-line { background: var(--ins-bg); }
-table.sbs td.filler { background: repeating-linear-gradient(135deg, transparent 0 6px, var(--fold) 6px 12px); }
-table.sbs tr.fold td { background: var(--fold); color: var(--muted); text-align: center; font-size: .85rem; padding: .2rem; }
-@media print {
-  nav.toc { position: static; }
-  details.pair { break-inside: avoid-page; }
-  .value.long { max-height: none; }
-}
 """
