@@ -4,6 +4,9 @@
     agent-editor check PATH ...           validate files or folders (exit 1 on errors)
     agent-editor compare A B [C ...]      compare variants (``--html OUT`` writes a report)
     agent-editor --version
+
+Qt's own options (``-style fusion``, ``-platform xcb``, ``-reverse`` ...) may stand
+beside these; they are handed to Qt untouched.
 """
 
 from __future__ import annotations
@@ -16,6 +19,40 @@ from agent_editor import __version__
 
 _COMMANDS = ("check", "compare")
 
+# Options QGuiApplication and QApplication read from the command line (Qt 6's
+# documentation), with whether each takes a value.
+_QT_OPTIONS_WITH_VALUE = frozenset({
+    "platform", "platformpluginpath", "platformtheme", "plugin", "qmljsdebugger", "qwindowgeometry",
+    "qwindowicon", "qwindowtitle", "session", "style", "stylesheet", "display", "geometry", "title",
+    "name", "visual", "ncols", "cmap", "im", "dialogs", "fontengine",
+})
+_QT_FLAGS = frozenset({"reverse", "widgetcount", "nograb", "dograb", "sync", "testability"})
+
+
+def split_qt_options(argv: list[str]) -> tuple[list[str], list[str]]:
+    """The arguments for us, and Qt's own options (``-style fusion``, ``--platform=xcb``,
+    ``-reverse``) for QApplication, in their order. After ``--`` everything is ours."""
+    own: list[str] = []
+    qt: list[str] = []
+    index = 0
+    while index < len(argv):
+        argument = argv[index]
+        if argument == "--":
+            own.extend(argv[index:])
+            break
+        name = argument.lstrip("-").partition("=")[0] if argument.startswith("-") else ""
+        if argument.startswith("-") and name in _QT_OPTIONS_WITH_VALUE:
+            qt.append(argument)
+            if "=" not in argument and index + 1 < len(argv):
+                qt.append(argv[index + 1])
+                index += 1
+        elif argument.startswith("-") and name in _QT_FLAGS and "=" not in argument:
+            qt.append(argument)
+        else:
+            own.append(argument)
+        index += 1
+    return own, qt
+
 
 def main(argv: list[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
@@ -27,18 +64,20 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "check":
         return _check(argv[1:])
+    argv, qt_args = split_qt_options(argv)
     if argv and argv[0] == "compare":
-        return _compare(argv[1:])
+        return _compare(argv[1:], qt_args)
     parser = argparse.ArgumentParser(
         prog="agent-editor",
         description="Edit Claude Code agent files. Commands: check PATH..., compare A B [C...].",
+        epilog="Qt's own options, such as -style NAME or -platform NAME, are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"agent-editor {__version__}")
     parser.add_argument("paths", nargs="*", help="agent files to open, or a folder of them")
     args = parser.parse_args(argv)
     from agent_editor.app.start import run_app  # Qt is imported only when a window is wanted
 
-    return run_app([Path(p) for p in args.paths])
+    return run_app([Path(p) for p in args.paths], qt_args)
 
 
 def _check(argv: list[str]) -> int:
@@ -76,7 +115,7 @@ def _check(argv: list[str]) -> int:
     return 1 if counts["error"] or missing or not reports else 0
 
 
-def _compare(argv: list[str]) -> int:
+def _compare(argv: list[str], qt_args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="agent-editor compare", description="Compare variants of an agent.")
     parser.add_argument("paths", nargs="+", help="two or more agent files")
     parser.add_argument("--html", metavar="OUT.html", help="write a self-contained HTML report instead of opening a window")
@@ -102,7 +141,7 @@ def _compare(argv: list[str]) -> int:
         return 0
     from agent_editor.app.start import run_compare_app
 
-    return run_compare_app([Path(p) for p in args.paths])
+    return run_compare_app([Path(p) for p in args.paths], qt_args)
 
 
 def _count(number: int, word: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -192,3 +193,26 @@ def test_a_file_named_twice_is_checked_once(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "1 file checked" in err
     assert "also used by" not in out
+
+
+# ----- Qt's own options beside ours ---------------------------------------------------------
+
+
+def test_qt_options_are_split_from_ours():
+    from agent_editor.cli import split_qt_options
+
+    own, qt = split_qt_options(["-style", "fusion", "a.md", "--platform=offscreen", "-reverse", "b.md",
+                                "--version", "--", "-style"])
+    assert own == ["a.md", "b.md", "--version", "--", "-style"]
+    assert qt == ["-style", "fusion", "--platform=offscreen", "-reverse"]
+
+
+def test_the_app_starts_with_qt_options(tmp_path):
+    agent = write(tmp_path, "agent.md", GOOD.format(name="helper"))
+    env = {**os.environ, "AGENT_EDITOR_QUIT_AFTER_MS": "50",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run([sys.executable, "-m", "agent_editor", "-platform", "offscreen", "-style", "fusion",
+                             str(agent)], capture_output=True, text=True, cwd=REPO, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "unrecognized arguments" not in result.stderr

@@ -13,18 +13,20 @@ import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from agent_editor import __version__
 from agent_editor.agentfile.resources_path import resource_path
+from agent_editor.app.look.look import look, saved_scheme
 
 
 def make_application(argv: list[str] | None = None, *, style: bool = True) -> QApplication:
-    """The QApplication, named and with its icon; ``style=False`` leaves the stylesheet to
-    ``apply_style``, which is cheaper once the first window is built (a stylesheet set
-    first restyles every widget as it is added)."""
+    """The QApplication, named, with its icon and the look the author chose (light, dark,
+    or the desktop's); ``style=False`` leaves the stylesheet to ``apply_style``, which is
+    cheaper once the first window is built (a stylesheet set first restyles every widget
+    as it is added). ``argv`` may carry Qt's own options (``-style``, ``-platform`` ...)."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Agent Editor")
     app.setOrganizationName("Agent Editor")
@@ -33,15 +35,15 @@ def make_application(argv: list[str] | None = None, *, style: bool = True) -> QA
     icon = resource_path("icons", "agent-editor.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    look().set_scheme(saved_scheme(QSettings()))
     if style:
         apply_style(app)
     return app
 
 
 def apply_style(app: QApplication) -> None:
-    sheet = resource_path("app.qss")
-    if sheet.is_file():
-        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    """The stylesheet, filled with the look's colours (again whenever they change)."""
+    look().style_application()
 
 
 def find_project_agents(start: Path) -> Path | None:
@@ -82,8 +84,8 @@ def default_paths(cwd: Path | None = None) -> tuple[list[Path], str]:
     return [example_library()], "Example agents"
 
 
-def run_app(paths: list[Path]) -> int:
-    app = make_application(style=False)
+def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
+    app = make_application([sys.argv[0], *(qt_args or [])], style=False)
     from agent_editor.app.editor.window import MainWindow
 
     window = MainWindow()
@@ -104,8 +106,8 @@ def run_app(paths: list[Path]) -> int:
     return app.exec()
 
 
-def run_compare_app(paths: list[Path]) -> int:
-    app = make_application()
+def run_compare_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
+    app = make_application([sys.argv[0], *(qt_args or [])])
     from agent_editor.app.compare.window import CompareWindow
 
     window = CompareWindow.from_paths(paths)

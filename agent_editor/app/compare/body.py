@@ -38,15 +38,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from agent_editor.compare.bodies import BlockKind, BodyDiff
 from agent_editor.compare.model import Op, Segment, Side
-from agent_editor.app.compare.style import (
-    ADDED_LINE,
-    ADDED_WORD,
-    CURRENT_CHANGE,
-    FILLER_HATCH,
-    MUTED_TEXT,
-    REMOVED_LINE,
-    REMOVED_WORD,
-)
+from agent_editor.app.compare.style import colours
 
 __all__ = ["AlignedRow", "DiffPane", "SideBySideBody", "align_rows"]
 
@@ -142,7 +134,7 @@ class DiffPane(QPlainTextEdit):
         document = self.document()
         changed_line, filler = QTextBlockFormat(), QTextBlockFormat()
         changed_line.setBackground(line_colour)
-        filler.setBackground(QBrush(FILLER_HATCH, Qt.BrushStyle.BDiagPattern))
+        filler.setBackground(QBrush(colours().filler_hatch, Qt.BrushStyle.BDiagPattern))
         word = QTextCharFormat()
         word.setBackground(word_colour)
         shown = Op.DELETE if self.side is Side.A else Op.INSERT
@@ -237,9 +229,10 @@ class DiffPane(QPlainTextEdit):
         self._gutter.setGeometry(QRect(rect.left(), rect.top(), self.gutter_width(), rect.height()))
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
+        palette = colours()
         painter = QPainter(gutter)
-        painter.fillRect(event.rect(), QColor("#f6f7f9"))
-        painter.setPen(QColor("#e3e6ea"))
+        painter.fillRect(event.rect(), palette.panel)
+        painter.setPen(palette.line)
         painter.drawLine(gutter.width() - 1, event.rect().top(), gutter.width() - 1, event.rect().bottom())
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
@@ -252,13 +245,13 @@ class DiffPane(QPlainTextEdit):
             row = block.blockNumber()
             top, height = int(geometry.top()), int(geometry.height())
             if self.current and self.current[0] <= row < self.current[1]:
-                painter.fillRect(0, top, 4, height, CURRENT_CHANGE)
+                painter.fillRect(0, top, 4, height, palette.current_change)
             mark = self.marks[row] if row < len(self.marks) else None
             if mark is not None:
                 painter.fillRect(gutter.width() - 5, top, 4, height, mark)
             number = self.numbers[row] if row < len(self.numbers) else None
             if number is not None:
-                painter.setPen(MUTED_TEXT)
+                painter.setPen(palette.muted_text)
                 painter.drawText(QRect(0, top, gutter.width() - 9, line_height),
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(number))
             block = block.next()
@@ -274,7 +267,7 @@ class DiffPane(QPlainTextEdit):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(CURRENT_CHANGE, 1.6))
+        painter.setPen(QPen(colours().current_change, 1.6))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, 3, 3)
         painter.end()
@@ -341,10 +334,11 @@ class SideBySideBody(QWidget):
             if row.b_line is not None:
                 self._row_of_line[Side.B].setdefault(row.b_line, index)
         self._filling = True
+        palette = colours()
         try:
             for side, lines, line_colour, word_colour in (
-                (Side.A, diff.a_lines, REMOVED_LINE, REMOVED_WORD),
-                (Side.B, diff.b_lines, ADDED_LINE, ADDED_WORD),
+                (Side.A, diff.a_lines, palette.removed_line, palette.removed_word),
+                (Side.B, diff.b_lines, palette.added_line, palette.added_word),
             ):
                 own = [row.a_line if side is Side.A else row.b_line for row in self.rows]
                 texts = [lines[line] if line is not None else None for line in own]
@@ -367,7 +361,7 @@ class SideBySideBody(QWidget):
         self._filling = True
         try:
             for pane in self.panes.values():
-                pane.show_rows([], [], REMOVED_LINE, REMOVED_WORD, [])
+                pane.show_rows([], [], colours().removed_line, colours().removed_word, [])
         finally:
             self._filling = False
         self._set_current(None, scroll=False)

@@ -29,17 +29,11 @@ from agent_editor.compare.model import Op, Side
 from agent_editor.agentfile.tools import parse_tools
 from agent_editor.compare.fields import format_value
 from agent_editor.app.compare.style import (
-    ADDED_LINE,
-    ADDED_WORD,
-    CHANGED_ROW,
-    CHANGED_TEXT,
     EXPANDED_ROLE,
     HTML_ROLE,
-    MUTED_TEXT,
-    REMOVED_LINE,
-    REMOVED_WORD,
     RichTextDelegate,
     colour_dot,
+    colours,
     e,
     letter_icon,
     marked,
@@ -116,7 +110,7 @@ class FieldTable(QTableWidget):
         a, b = self._letters
         status = _STATUS_WORDS.get(diff.status) or (f"only in {a}" if diff.status is FieldStatus.ONLY_IN_A
                                                      else f"only in {b}")
-        status_colour = MUTED_TEXT if diff.same else CHANGED_TEXT
+        status_colour = colours().muted_text if diff.same else colours().changed_text
         key_item = QTableWidgetItem(f"{diff.key}\n{status}")
         key_item.setData(HTML_ROLE, f'<b>{e(diff.key)}</b><br><span style="color:{status_colour.name()}">'
                                     f"{e(status)}</span>")
@@ -129,7 +123,7 @@ class FieldTable(QTableWidget):
             self.item(row, column).setData(EXPANDED_ROLE, diff.key in self._expanded)
         if not diff.same:
             for column in range(4):
-                self.item(row, column).setBackground(QBrush(CHANGED_ROW))
+                self.item(row, column).setBackground(QBrush(colours().changed_row))
             self.setCellWidget(row, COPY_COLUMN, self._copy_buttons(diff))
 
     def _copy_buttons(self, diff: FieldDiff) -> QWidget:
@@ -174,7 +168,7 @@ class FieldTable(QTableWidget):
         return self.item(self.row_of(key), A_COLUMN if side is Side.A else B_COLUMN).data(ONLY_HERE_ROLE) or ()
 
     def is_marked(self, key: str) -> bool:
-        return self.item(self.row_of(key), FIELD_COLUMN).background().color() == CHANGED_ROW
+        return self.item(self.row_of(key), FIELD_COLUMN).background().color() == colours().changed_row
 
     def copy_button(self, key: str, into: Side) -> QToolButton | None:
         host = self.cellWidget(self.row_of(key), COPY_COLUMN)
@@ -242,10 +236,10 @@ def _value_html(diff: FieldDiff, side: Side, plain: str) -> str:
         return e(plain)
     if diff.words:
         shown = Op.DELETE if side is Side.A else Op.INSERT
-        highlight = REMOVED_WORD if side is Side.A else ADDED_WORD
+        highlight = colours().removed_word if side is Side.A else colours().added_word
         return "".join(marked(seg.text, highlight) if seg.op is shown else e(seg.text)
                        for seg in diff.words if seg.op in (Op.EQUAL, shown))
-    return marked(plain, REMOVED_LINE if side is Side.A else ADDED_LINE)
+    return marked(plain, colours().removed_line if side is Side.A else colours().added_line)
 
 
 def _tools_text(tools: ToolSetDiff, side: Side, present: bool, value: Any) -> tuple[str, str, tuple[str, ...]]:
@@ -258,7 +252,7 @@ def _tools_text(tools: ToolSetDiff, side: Side, present: bool, value: Any) -> tu
     only = tools.only_in_a if side is Side.A else tools.only_in_b
     listed = [name for name in tools.in_both] + list(only)
     own_order = _own_order(value, listed)
-    highlight = REMOVED_WORD if side is Side.A else ADDED_WORD
+    highlight = colours().removed_word if side is Side.A else colours().added_word
     if not own_order:
         written = "none" if present else "not set — none"
         return written, muted(written), ()
@@ -267,7 +261,7 @@ def _tools_text(tools: ToolSetDiff, side: Side, present: bool, value: Any) -> tu
     if only:
         where = "only here"
         plain += f"\n{where}: {', '.join(only)}"
-        rich += f'<br><span style="color:{CHANGED_TEXT.name()}; font-size:small">{where}: {e(", ".join(only))}</span>'
+        rich += f'<br><span style="color:{colours().changed_text.name()}; font-size:small">{where}: {e(", ".join(only))}</span>'
     return plain, rich, tuple(only)
 
 

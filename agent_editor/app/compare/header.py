@@ -12,17 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from agent_editor.app.open_document import OpenDocument
-from agent_editor.app.compare.style import (
-    ADDED_LINE,
-    ADDED_WORD,
-    CHANGED_ROW,
-    CURRENT_CHANGE,
-    FILLER_HATCH,
-    REMOVED_LINE,
-    REMOVED_WORD,
-    e,
-    letter_icon,
-)
+from agent_editor.app.compare.style import colours, e, letter_icon
 
 
 class VariantHeader(QFrame):
@@ -65,7 +55,7 @@ class VariantHeader(QFrame):
             old = self._document
             old.modified_changed.disconnect(self._on_document_modified_changed)
             old.path_changed.disconnect(self._on_document_path_changed)
-            old.fields_changed.disconnect(self._show_name)
+            old.fields_changed.disconnect(self.show_name)
             stack = old.undo_stack
             stack.canUndoChanged.disconnect(self.undo_button.setEnabled)
             stack.canRedoChanged.disconnect(self.redo_button.setEnabled)
@@ -76,7 +66,7 @@ class VariantHeader(QFrame):
         self.save_button.setToolTip(f"Save {letter} ({document.display_name})")
         document.modified_changed.connect(self._on_document_modified_changed)
         document.path_changed.connect(self._on_document_path_changed)
-        document.fields_changed.connect(self._show_name)
+        document.fields_changed.connect(self.show_name)
         # The stack's own signals carry what to show: when the window closes, the stack
         # announces it is emptied while it is already being destroyed.
         stack = document.undo_stack
@@ -88,7 +78,7 @@ class VariantHeader(QFrame):
         self.redo_button.setEnabled(stack.canRedo())
         self._on_stack_undo_text_changed(stack.undoText())
         self._on_stack_redo_text_changed(stack.redoText())
-        self._show_name()
+        self.show_name()
         self._on_document_modified_changed(document.is_modified)
 
     def _on_undo_button_clicked(self) -> None:
@@ -106,11 +96,11 @@ class VariantHeader(QFrame):
     def _on_stack_redo_text_changed(self, text: str) -> None:
         self.redo_button.setToolTip(f"Redo {text} in {self._letter}" if text else "Nothing to redo")
 
-    def _show_name(self) -> None:
+    def show_name(self) -> None:
         if self._document is None:
             return
         agent = self._document.fields.get("name")
-        agent_text = f'&nbsp;&nbsp;<span style="color:#656d76">{e(agent)}</span>' if isinstance(agent, str) else ""
+        agent_text = f'&nbsp;&nbsp;<span style="color:{colours().muted_text.name()}">{e(agent)}</span>' if isinstance(agent, str) else ""
         self.name.setText(f"<b>{e(self._document.display_name)}</b>{agent_text}")
         self.name.setToolTip(str(self._document.path or self._document.display_name))
 
@@ -119,7 +109,7 @@ class VariantHeader(QFrame):
         self.save_button.setEnabled(modified)
 
     def _on_document_path_changed(self, _path) -> None:
-        self._show_name()
+        self.show_name()
 
 
 class Legend(QLabel):
@@ -138,11 +128,12 @@ class Legend(QLabel):
             return (f'<span style="background:{line.name()}">&nbsp;&nbsp;</span>'
                     f'<span style="background:{word.name()}">&nbsp;&nbsp;</span>')
 
+        palette = colours()
         items = [
-            f"{swatch(REMOVED_LINE, REMOVED_WORD)} {a} only / {a}'s words",
-            f"{swatch(ADDED_LINE, ADDED_WORD)} {b} only / {b}'s words",
-            f'<span style="background:{FILLER_HATCH.name()}">&nbsp;&nbsp;&nbsp;</span> no lines on this side',
-            f'<span style="color:{CURRENT_CHANGE.name()}; font-weight:700">▍</span> current change',
-            f'<span style="background:{CHANGED_ROW.name()}">&nbsp;&nbsp;&nbsp;</span> field differs',
+            f"{swatch(palette.removed_line, palette.removed_word)} {a} only / {a}'s words",
+            f"{swatch(palette.added_line, palette.added_word)} {b} only / {b}'s words",
+            f'<span style="background:{palette.filler_hatch.name()}">&nbsp;&nbsp;&nbsp;</span> no lines on this side',
+            f'<span style="color:{palette.current_change.name()}; font-weight:700">▍</span> current change',
+            f'<span style="background:{palette.changed_row.name()}">&nbsp;&nbsp;&nbsp;</span> field differs',
         ]
         self.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(items))

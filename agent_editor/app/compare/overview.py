@@ -34,15 +34,12 @@ from PySide6.QtWidgets import (
 
 from agent_editor.compare.fields import format_value, same_value, tool_set, TOOL_SET_KEYS
 from agent_editor.compare.overview import Overview
+from agent_editor.look.contrast import contrast, mix, readable
 from agent_editor.app.compare.style import (
-    CHANGED_ROW,
-    CHANGED_TEXT,
-    CURRENT_CHANGE,
     HTML_ROLE,
-    MUTED_TEXT,
-    PRESENT_TEXT,
     RichTextDelegate,
     colour_dot,
+    colours,
     e,
     letter_icon,
     muted,
@@ -134,7 +131,7 @@ class OverviewView(QScrollArea):
         self.fields_note = QLabel(objectName="overviewNote", wordWrap=True)
         self.tools_note = QLabel(objectName="overviewNote", wordWrap=True)
         self.sections_note = QLabel(objectName="overviewNote", wordWrap=True)
-        self.similarity_note = QLabel("How much of each pair's body text is the same (1 = identical). "
+        self.similarity_note = QLabel("How much of each pair's body text is the same (100% = identical). "
                                       "Double-click a cell to open that pair.", objectName="overviewNote",
                                       wordWrap=True)
         grid.addWidget(self._card("Header fields", self.fields_note, self.fields), 2, 0, 1, 3)
@@ -214,7 +211,7 @@ class OverviewView(QScrollArea):
             differing += not field.uniform
             key_item = QTableWidgetItem(field.key)
             key_item.setData(HTML_ROLE, f"<b>{e(field.key)}</b>" + (
-                "" if field.uniform else f'<br><span style="color:{CHANGED_TEXT.name()}">differs</span>'))
+                "" if field.uniform else f'<br><span style="color:{colours().changed_text.name()}">differs</span>'))
             table.setItem(row, 0, key_item)
             first_present, first_value = field.present[0], field.values[0]
             for index, (present, value) in enumerate(zip(field.present, field.values)):
@@ -230,7 +227,7 @@ class OverviewView(QScrollArea):
                     item.setData(HTML_ROLE, colour_dot(field.key, value) + e(shown))
                 differs = index > 0 and _differs_from_first(field.key, first_present, first_value, present, value)
                 if differs:
-                    item.setBackground(QBrush(CHANGED_ROW))
+                    item.setBackground(QBrush(colours().changed_row))
                 item.setData(Qt.ItemDataRole.UserRole, differs)
                 table.setItem(row, index + 1, item)
         self.fields_note.setText(
@@ -249,17 +246,17 @@ class OverviewView(QScrollArea):
         table.setVerticalHeaderLabels(heads)
         table.verticalHeader().show()
         for index, grants_all in enumerate(overview.all_tools("tools")):
-            table.setItem(0, index, _mark_item("✓" if grants_all else "", PRESENT_TEXT))
+            table.setItem(0, index, _mark_item("✓" if grants_all else "", colours().present_text))
         for row_index, row in enumerate(rows, start=1):
             for index, (listed, granted) in enumerate(zip(row.listed, row.granted)):
                 if listed:
-                    item = _mark_item("✓", PRESENT_TEXT)
+                    item = _mark_item("✓", colours().present_text)
                 elif granted:
-                    item = _mark_item("all", MUTED_TEXT, "granted as every tool")
+                    item = _mark_item("all", colours().muted_text, "granted as every tool")
                 else:
-                    item = _mark_item("", MUTED_TEXT)
+                    item = _mark_item("", colours().muted_text)
                 if not row.uniform:
-                    item.setBackground(QBrush(CHANGED_ROW))
+                    item.setBackground(QBrush(colours().changed_row))
                 table.setItem(row_index, index, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -287,18 +284,18 @@ class OverviewView(QScrollArea):
             uniform = all(section_row.present)
             for index, section in enumerate(section_row.sections):
                 if section is None:
-                    item = _mark_item("", MUTED_TEXT)
+                    item = _mark_item("", colours().muted_text)
                 elif section.title != section_row.title:
                     item = QTableWidgetItem(section.title)
-                    item.setData(HTML_ROLE, f'<span style="color:{CHANGED_TEXT.name()}">{e(section.title)}</span>')
+                    item.setData(HTML_ROLE, f'<span style="color:{colours().changed_text.name()}">{e(section.title)}</span>')
                     item.setToolTip(f"Renamed: “{section.title}”")
                     uniform = False
                 else:
-                    item = _mark_item("✓", PRESENT_TEXT)
+                    item = _mark_item("✓", colours().present_text)
                 table.setItem(row, index + 1, item)
             if not uniform:
                 for column in range(table.columnCount()):
-                    table.item(row, column).setBackground(QBrush(CHANGED_ROW))
+                    table.item(row, column).setBackground(QBrush(colours().changed_row))
         shared = sum(1 for row in overview.sections if all(row.present))
         self.sections_note.setText(f"{len(overview.sections)} sections; {shared} in every variant. "
                                    "A title in a cell is that variant's name for the section.")
@@ -317,16 +314,17 @@ class OverviewView(QScrollArea):
         for i in range(count):
             for j in range(count):
                 value = overview.similarity[i][j]
-                item = QTableWidgetItem(f"{value:.2f}")
+                item = QTableWidgetItem(percent(value))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setData(Qt.ItemDataRole.UserRole, value)
                 if i == j:
-                    item.setForeground(QBrush(MUTED_TEXT))
+                    item.setForeground(QBrush(colours().muted_text))
                 else:
-                    item.setBackground(QBrush(_shade(value)))
-                    item.setForeground(QBrush(QColor("#ffffff") if value > 0.6 else QColor("#1f2328")))
+                    background, text = _shade(value)
+                    item.setBackground(QBrush(background))
+                    item.setForeground(QBrush(text))
                     names = (self._labels[i].letter, self._labels[j].letter) if self._labels else (str(i), str(j))
-                    item.setToolTip(f"{names[0]} and {names[1]}: {value:.0%} of the body text is the same.\n"
+                    item.setToolTip(f"{names[0]} and {names[1]}: {percent(value)} of the body text is the same.\n"
                                     "Double-click to compare them side by side.")
                 table.setItem(i, j, item)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -353,15 +351,19 @@ def _mark_item(text: str, colour: QColor, tip: str = "") -> QTableWidgetItem:
     return item
 
 
-def _shade(value: float) -> QColor:
-    """White for nothing alike, the accent colour for identical."""
-    base, accent = QColor("#ffffff"), CURRENT_CHANGE
-    share = max(0.0, min(1.0, value))
-    return QColor(
-        round(base.red() + (accent.red() - base.red()) * share),
-        round(base.green() + (accent.green() - base.green()) * share),
-        round(base.blue() + (accent.blue() - base.blue()) * share),
-    )
+def percent(share: float) -> str:
+    """A share as the overview and the status line both say it: "4%", "100%"."""
+    return f"{share:.0%}"
+
+
+def _shade(value: float) -> tuple[QColor, QColor]:
+    """A similarity cell's background (the page's base for nothing alike, the accent for
+    identical) and a text colour that reads on it."""
+    palette = colours()
+    background = mix(palette.base.name(), palette.current_change.name(), max(0.0, min(1.0, value)))
+    candidates = (palette.text.name(), palette.base.name())
+    text = max(candidates, key=lambda colour: contrast(colour, background))
+    return QColor(background), QColor(readable(text, background))
 
 
 def _differs_from_first(key: str, first_present: bool, first_value, present: bool, value) -> bool:

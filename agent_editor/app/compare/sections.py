@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from agent_editor.compare.model import Side
 from agent_editor.compare.sections import SectionKind, SectionMatch
-from agent_editor.app.compare.style import ADDED_WORD, CHANGED_MARK, REMOVED_WORD
+from agent_editor.app.compare.style import colours
 
 _MATCH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -41,7 +41,9 @@ def describe(match: SectionMatch, letters: tuple[str, str]) -> str:
 
 def _kind_icon(kind: SectionKind) -> QIcon:
     """A small square in the colour of the side that has the section, or of a change."""
-    colour = {SectionKind.ONLY_IN_A: REMOVED_WORD, SectionKind.ONLY_IN_B: ADDED_WORD}.get(kind, CHANGED_MARK)
+    palette = colours()
+    colour = {SectionKind.ONLY_IN_A: palette.removed_word,
+              SectionKind.ONLY_IN_B: palette.added_word}.get(kind, palette.changed_mark)
     pixmap = QPixmap(24, 24)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)

@@ -1,14 +1,16 @@
 """The compare view's shared look: its colours, variant tags, value text, and rich-text cells.
 
-Every compare widget draws differences with these colours (the HTML report's palette),
-so removed, added and changed read the same in the field table, the bodies, the
-overview and the legend. ``RichTextDelegate`` draws a table cell's HTML wrapped to the
+Every compare widget draws differences with these colours (the HTML report's palette,
+in the look's light or dark version: ``colours()``), so removed, added and changed
+read the same in the field table, the bodies, the overview and the legend. ``RichTextDelegate`` draws a table cell's HTML wrapped to the
 column width and tells the table how tall the row must be.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
@@ -25,22 +27,47 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from agent_editor.agentfile.schema import load_schema
+from agent_editor.app.look.look import look
+from agent_editor.look.colours import VARIANT_COLOURS, VARIANT_TEXT
 
-# Differences (the report's palette).
-REMOVED_LINE = QColor("#ffebe9")  # a line only in the left variant, or its side of a changed line
-REMOVED_WORD = QColor("#ffb3ad")
-ADDED_LINE = QColor("#e6ffec")
-ADDED_WORD = QColor("#9be9a8")
-CHANGED_ROW = QColor("#fff4d6")  # a field or row whose value differs
-CHANGED_MARK = QColor("#e3b341")
-FILLER_HATCH = QColor("#d5d9de")  # hatching where the other side has lines and this side none
-CURRENT_CHANGE = QColor("#3b5bdb")  # the change next/previous has reached
-MUTED_TEXT = QColor("#656d76")
-CHANGED_TEXT = QColor("#9a6700")
-PRESENT_TEXT = QColor("#1a7f37")
+@dataclass(frozen=True)
+class CompareColours:
+    """The compare view's colours in the look of the moment (see ``colours()``)."""
 
-# One colour per variant, in order (A, B, C ...).
-VARIANT_COLOURS = ("#3b5bdb", "#c2255c", "#2b8a3e", "#e8590c", "#7048e8", "#0b7285")
+    removed_line: QColor  # a line only in the left variant, or its side of a changed line
+    removed_word: QColor
+    added_line: QColor
+    added_word: QColor
+    changed_row: QColor  # a field or row whose value differs
+    changed_mark: QColor
+    filler_hatch: QColor  # hatching where the other side has lines and this side none
+    current_change: QColor  # the change next/previous has reached
+    muted_text: QColor
+    changed_text: QColor
+    present_text: QColor
+    text: QColor
+    base: QColor
+    panel: QColor  # the line-number gutter
+    line: QColor
+
+
+def colours() -> CompareColours:
+    """Colours for what is drawn now; the window draws again when the look changes."""
+    return _compare_colours(tuple(sorted(look().colours.items())))
+
+
+@functools.lru_cache(maxsize=4)
+def _compare_colours(tokens: tuple[tuple[str, str], ...]) -> CompareColours:
+    named = dict(tokens)
+    return CompareColours(
+        removed_line=QColor(named["removed_line"]), removed_word=QColor(named["removed_word"]),
+        added_line=QColor(named["added_line"]), added_word=QColor(named["added_word"]),
+        changed_row=QColor(named["changed_row"]), changed_mark=QColor(named["changed_mark"]),
+        filler_hatch=QColor(named["filler_hatch"]), current_change=QColor(named["accent_mark"]),
+        muted_text=QColor(named["muted_text"]), changed_text=QColor(named["changed_text"]),
+        present_text=QColor(named["present_text"]), text=QColor(named["text"]), base=QColor(named["base"]),
+        panel=QColor(named["panel"]), line=QColor(named["soft_line"]),
+    )
 
 
 # Where the HTML in a rich-text cell is kept (the display role keeps plain text).
@@ -50,6 +77,7 @@ EXPANDED_ROLE = Qt.ItemDataRole.UserRole + 42
 
 
 def variant_colour(index: int) -> str:
+    """A variant's colour; white letters read on each of them in both looks."""
     return VARIANT_COLOURS[index % len(VARIANT_COLOURS)]
 
 
@@ -60,7 +88,7 @@ def e(text: Any) -> str:
 
 def variant_tag(letter: str, index: int) -> str:
     """A variant's letter on its colour, for rich text."""
-    return (f'<span style="background:{variant_colour(index)}; color:#ffffff; font-weight:700">'
+    return (f'<span style="background:{variant_colour(index)}; color:{VARIANT_TEXT}; font-weight:700">'
             f"&nbsp;{e(letter)}&nbsp;</span>")
 
 
@@ -79,7 +107,12 @@ def marked(text: str, background: QColor) -> str:
 
 
 def muted(text: str) -> str:
-    return f'<span style="color:{MUTED_TEXT.name()}"><i>{e(text)}</i></span>'
+    return f'<span style="color:{colours().muted_text.name()}"><i>{e(text)}</i></span>'
+
+
+def coloured(text: str, colour: QColor) -> str:
+    """``text`` in a colour, for rich text."""
+    return f'<span style="color:{colour.name()}">{e(text)}</span>'
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -139,10 +172,11 @@ class RichTextDelegate(QStyledItemDelegate):
         rect = QRectF(options.rect.right() - width - 4, options.rect.bottom() - height - 2, width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor("#d0d7de"))
-        painter.setBrush(QColor("#ffffff"))
+        palette = colours()
+        painter.setPen(palette.line)
+        painter.setBrush(palette.base)
         painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(MUTED_TEXT)
+        painter.setPen(palette.muted_text)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
@@ -173,7 +207,7 @@ def letter_icon(letter: str, index: int, size: int = 18) -> QIcon:
     font.setBold(True)
     font.setPixelSize(int(size * 0.62))
     painter.setFont(font)
-    painter.setPen(QColor("#ffffff"))
+    painter.setPen(QColor(VARIANT_TEXT))
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
     painter.end()
     return QIcon(pixmap)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,6 +47,8 @@ from agent_editor.app.compare.fields import FieldTable
 from agent_editor.app.compare.header import Legend, VariantHeader
 from agent_editor.app.compare.overview import OverviewView, VariantLabel
 from agent_editor.app.compare.sections import SectionNotes
+from agent_editor.app.look.look import look
+from agent_editor.app.look.menu import add_appearance_menu
 
 APP_NAME = "Agent Editor"
 
@@ -124,6 +126,7 @@ class CompareWindow(QMainWindow):
         self.session.comparison_failed.connect(self._on_session_comparison_failed)
         self.overview.set_variants(self._labels())
         self._on_session_pair_changed(*self.session.pair)
+        look().colours_changed.connect(self._on_look_colours_changed)
         self.session.refresh()
 
     @classmethod
@@ -230,6 +233,8 @@ class CompareWindow(QMainWindow):
             view_menu.addSeparator()
             self._action(view_menu, "&Overview", lambda: self.tabs.setCurrentWidget(self.overview), ["Ctrl+1"])
             self._action(view_menu, "&Side by Side", lambda: self.tabs.setCurrentWidget(self.pair_page), ["Ctrl+2"])
+        view_menu.addSeparator()
+        self.appearance_menu = add_appearance_menu(view_menu, QSettings())
 
         toolbar = QToolBar("Compare", objectName="compareToolbar")
         toolbar.setMovable(False)
@@ -334,6 +339,16 @@ class CompareWindow(QMainWindow):
         self.overview.set_pair(*self.session.pair)
         self.overview.show_overview(overview)
         self.overview_updated.emit()
+
+    def _on_look_colours_changed(self) -> None:
+        """Draw everything again in the new light or dark colours."""
+        self.legend.set_letters(self._letters())
+        for header in self.headers.values():
+            header.show_name()
+        if self.session.comparison is not None:
+            self._on_session_comparison_updated(self.session.comparison)
+        if self.session.overview is not None:
+            self._on_session_overview_updated(self.session.overview)
 
     def _on_session_busy_changed(self, busy: bool) -> None:
         self._busy_action.setVisible(busy)

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_editor.app.look.look import look
+
 # Highlighting every match of a one-letter search in a large file would cost more
 # than it helps; past this many, matches are counted but not highlighted.
 MAX_HIGHLIGHTED_MATCHES = 2000
 # Recounting after an edit waits for typing to pause.
 RECOUNT_DELAY_MS = 150
 
-_MATCH_BACKGROUND = QColor(255, 213, 79, 110)
-_CURRENT_MATCH_BACKGROUND = QColor(255, 167, 38, 200)
 # Marks the editor's extra selections that belong to this bar, so others are kept.
 _OWNED_PROPERTY = QTextFormat.Property.UserProperty + 0x4642
 
@@ -228,14 +228,15 @@ class FindReplaceBar(QWidget):
             matches = []
         current = self.current_match_index()
         document = self._editor.document()
+        colours = look().colours
         owned = []
         for index, (start, end) in enumerate(matches):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = QTextCursor(document)
             selection.cursor.setPosition(start)
             selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            background = _CURRENT_MATCH_BACKGROUND if index == current else _MATCH_BACKGROUND
-            selection.format.setBackground(background)
+            background = colours["find_current" if index == current else "find_match"]
+            selection.format.setBackground(QColor(background))
             selection.format.setProperty(_OWNED_PROPERTY, True)
             owned.append(selection)
         if owned or len(others) != len(self._editor.extraSelections()):

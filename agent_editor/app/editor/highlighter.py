@@ -5,25 +5,18 @@ blocks, links, list markers, block quotes, horizontal rules and tag-shaped text 
 as ``<example>``. Fenced blocks span lines, so the fence that opened one is carried
 from block to block in the block state.
 
-The colours come in a light and a dark set, picked from the application palette
-when the highlighter is created; only foreground colours and weights change, so the
-editor's own background stays as the theme made it.
+The colours are the look's ``md_*`` tokens (``agent_editor.look.colours``), light or
+dark with the palette, and follow it when it changes; only foreground colours and
+weights change, so the editor's own background stays as the theme made it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
-    QPalette,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
-)
+from agent_editor.app.look.look import look
+from agent_editor.look.colours import DARK, LIGHT, Colours
 
 _NORMAL = -1  # Qt's state for a block that has not been highlighted is also -1
 
@@ -44,32 +37,6 @@ _ITALIC = re.compile(
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _BARE_URL = re.compile(r"<?https?://[^\s<>)\]]+>?")
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
-
-
-@dataclass(frozen=True)
-class _Palette:
-    heading: str
-    emphasis: str
-    code: str
-    fence: str
-    link: str
-    url: str
-    marker: str
-    quote: str
-    tag: str
-    rule: str
-
-
-_LIGHT = _Palette(
-    heading="#0b4f9c", emphasis="#1f2328", code="#8a2a3b", fence="#6e7781",
-    link="#0969da", url="#6e7781", marker="#b35900", quote="#57606a",
-    tag="#8250df", rule="#8c959f",
-)
-_DARK = _Palette(
-    heading="#79b8ff", emphasis="#e6edf3", code="#ff9fae", fence="#8b949e",
-    link="#58a6ff", url="#8b949e", marker="#f0a35e", quote="#a5adb8",
-    tag="#c297ff", rule="#6e7681",
-)
 
 
 def _char_format(color: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -102,22 +69,31 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     """Colours Markdown in a QTextDocument (for example a QPlainTextEdit's document)."""
 
     def __init__(self, document: QTextDocument, *, dark: bool | None = None) -> None:
+        """``dark`` fixes the light or dark colours; left out, they follow the app's look."""
         super().__init__(document)
-        if dark is None:
-            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        colors = _DARK if dark else _LIGHT
-        self.heading_format = _char_format(colors.heading, bold=True)
-        self.bold_format = _char_format(colors.emphasis, bold=True)
-        self.italic_format = _char_format(colors.emphasis, italic=True)
-        self.code_format = _char_format(colors.code)
-        self.fence_format = _char_format(colors.fence)
-        self.link_format = _char_format(colors.link)
-        self.url_format = _char_format(colors.url)
-        self.marker_format = _char_format(colors.marker, bold=True)
-        self.quote_format = _char_format(colors.quote, italic=True)
-        self.tag_format = _char_format(colors.tag)
-        self.rule_format = _char_format(colors.rule, bold=True)
         self._utf16_offsets: list[int] | None = None
+        if dark is None:
+            look().colours_changed.connect(self._on_look_colours_changed)
+            self._set_colours(look().colours)
+        else:
+            self._set_colours(DARK if dark else LIGHT)
+
+    def _set_colours(self, colours: Colours) -> None:
+        self.heading_format = _char_format(colours["md_heading"], bold=True)
+        self.bold_format = _char_format(colours["text"], bold=True)
+        self.italic_format = _char_format(colours["text"], italic=True)
+        self.code_format = _char_format(colours["md_code"])
+        self.fence_format = _char_format(colours["md_fence"])
+        self.link_format = _char_format(colours["md_link"])
+        self.url_format = _char_format(colours["md_url"])
+        self.marker_format = _char_format(colours["md_marker"], bold=True)
+        self.quote_format = _char_format(colours["md_quote"], italic=True)
+        self.tag_format = _char_format(colours["md_tag"])
+        self.rule_format = _char_format(colours["md_rule"], bold=True)
+
+    def _on_look_colours_changed(self) -> None:
+        self._set_colours(look().colours)
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         # Python counts code points, Qt counts UTF-16 units: they differ after an emoji

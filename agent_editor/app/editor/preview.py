@@ -1,6 +1,7 @@
 """The read-only rendered preview of an agent file's body.
 
-Owns how rendered HTML is shown: the preview stylesheet, keeping the reader's scroll
+Owns how rendered HTML is shown: the preview stylesheet (in the look's light or dark
+colours, redrawn when they change), keeping the reader's scroll
 position across re-renders, refusing to load any resource, and handing clicked links
 to an opener instead of navigating. Turning Markdown into HTML is
 ``agent_editor.agentfile.rendering``'s job.
@@ -15,7 +16,7 @@ from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from agent_editor.agentfile.resources_path import resource_path
+from agent_editor.app.look.look import look
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 PAGE_MARGIN = 18
@@ -48,7 +49,8 @@ def _blank_image() -> QImage:
 
 
 def load_preview_css() -> str:
-    return resource_path("preview.css").read_text(encoding="utf-8")
+    """The preview stylesheet in the look's colours now."""
+    return look().preview_stylesheet()
 
 
 class PreviewView(QTextBrowser):
@@ -73,7 +75,10 @@ class PreviewView(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self._fragment = ""
         self.document().setDefaultStyleSheet(load_preview_css() if css is None else css)
+        if css is None:
+            look().colours_changed.connect(self._on_look_colours_changed)
         # Qt ignores margins on <body>; the page margin is the document's.
         self.document().setDocumentMargin(PAGE_MARGIN)
         self.document().setIndentWidth(LIST_INDENT)
@@ -92,11 +97,17 @@ class PreviewView(QTextBrowser):
         vertical = self.verticalScrollBar()
         horizontal = self.horizontalScrollBar()
         old_vertical, old_horizontal = vertical.value(), horizontal.value()
+        self._fragment = fragment
         self.setHtml(adapt_for_qt(fragment))
         self._wanted_scroll = old_vertical if keep_position else None
         self._restore_scroll()
         if keep_position:
             horizontal.setValue(old_horizontal)
+
+    def _on_look_colours_changed(self) -> None:
+        # A default stylesheet applies when HTML is set, so the page is set again.
+        self.document().setDefaultStyleSheet(load_preview_css())
+        self.show_html(self._fragment)
 
     def _restore_scroll(self) -> None:
         # The document lays itself out a piece at a time, so the scroll range may still

@@ -35,6 +35,7 @@ from agent_editor.app.editor.form import HeaderForm
 from agent_editor.app.editor.library import AgentList
 from agent_editor.app.editor.preview import PreviewView
 from agent_editor.app.editor.problems import ProblemsPanel
+from agent_editor.app.look.menu import add_appearance_menu
 
 APP_NAME = "Agent Editor"
 NEW_AGENT_TEXT = """---
@@ -186,6 +187,8 @@ class MainWindow(QMainWindow):
         self.problems_action = self._action(view_menu, "P&roblems", self._toggle_problems, "Ctrl+Shift+M")
         self.problems_action.setCheckable(True)
         self.problems_action.setChecked(True)
+        view_menu.addSeparator()
+        self.appearance_menu = add_appearance_menu(view_menu, self.settings)
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Agent Editor", self._show_about)
