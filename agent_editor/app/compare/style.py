@@ -110,10 +110,6 @@ def muted(text: str) -> str:
     return f'<span style="color:{colours().muted_text.name()}"><i>{e(text)}</i></span>'
 
 
-def coloured(text: str, colour: QColor) -> str:
-    """``text`` in a colour, for rich text."""
-    return f'<span style="color:{colour.name()}">{e(text)}</span>'
-
 
 class RichTextDelegate(QStyledItemDelegate):
     """Draws the HTML in ``HTML_ROLE`` (else the plain text), wrapped to the cell's width.

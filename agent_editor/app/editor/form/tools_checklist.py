@@ -33,7 +33,12 @@ class ToolsEditor(ValueEditor):
         self.checks: dict[str, QCheckBox] = {}
         row = 0
         for group in schema.tool_groups:
-            title = QLabel(f"<b>{group.label}</b> <span style='color:#6b7280'>{group.help}</span>", wordWrap=True)
+            # The help is a label of its own so the stylesheet tints it in the light or dark look.
+            title = QWidget()
+            title_row = QHBoxLayout(title)
+            title_row.setContentsMargins(0, 0, 0, 0)
+            title_row.addWidget(QLabel(f"<b>{group.label}</b>"))
+            title_row.addWidget(QLabel(group.help, objectName="fieldHelp", wordWrap=True), 1)
             grid.addWidget(title, row, 0, 1, _TOOL_COLUMNS)
             row += 1
             for index, tool in enumerate(group.tools):
