@@ -3,6 +3,7 @@
     agent-editor [FILE | FOLDER ...]      open the editor
     agent-editor check PATH ...           validate files or folders (exit 1 on errors)
     agent-editor compare A B [C ...]      compare variants (``--html OUT`` writes a report)
+    agent-editor try A B ... --prompt P   run a request through Claude Code with each variant
     agent-editor --version
 
 Qt's own options (``-style fusion``, ``-platform xcb``, ``-reverse`` ...) may stand
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from agent_editor import __version__
 
-_COMMANDS = ("check", "compare")
+_COMMANDS = ("check", "compare", "try")
 
 # Options QGuiApplication and QApplication read from the command line (Qt 6's
 # documentation), with whether each takes a value.
@@ -64,12 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "check":
         return _check(argv[1:])
+    if argv and argv[0] == "try":
+        from agent_editor.tryout.command import main as try_main
+
+        return try_main(argv[1:])
     argv, qt_args = split_qt_options(argv)
     if argv and argv[0] == "compare":
         return _compare(argv[1:], qt_args)
     parser = argparse.ArgumentParser(
         prog="agent-editor",
-        description="Edit Claude Code agent files. Commands: check PATH..., compare A B [C...].",
+        description="Edit Claude Code agent files. Commands: check PATH..., compare A B [C...], try A B ... --prompt P.",
         epilog="Qt's own options, such as -style NAME or -platform NAME, are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"agent-editor {__version__}")

@@ -25,7 +25,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -258,9 +257,10 @@ class MockMessagesAPI:
         self.requests: list[RecordedRequest] = []
         self.strays: list[str] = []  # proxy requests: the client tried to reach another address
         self._lock = threading.Lock()
+        self.closing = threading.Event()  # ends a scripted delay early when the mock stops
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="mock-messages-api", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="mock-messages-api", daemon=True)
 
     @property
     def port(self) -> int:
@@ -275,6 +275,7 @@ class MockMessagesAPI:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.closing.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -386,7 +387,7 @@ class MockMessagesAPI:
                     self.wfile.write(events[0])
                     self.wfile.flush()
                     if reply.delay:
-                        time.sleep(reply.delay)
+                        api.closing.wait(reply.delay)
                     for event in events[1:]:
                         self.wfile.write(event)
                     self.wfile.flush()
@@ -445,13 +446,15 @@ def run_claude(binary: Path, args: list[str], env: dict[str, str], cwd: Path, ti
 
 class ClaudeCodeHarness:
     """The real client, a mock API of its own and an empty home: what the ``claude_code``
-    fixture gives a test. ``run`` starts ``claude`` with the given arguments and waits."""
+    fixture gives a test. ``run`` starts ``claude`` with the given arguments and waits; ``env``
+    has ``claude`` on its PATH, for programs that look for it there."""
 
     def __init__(self, binary: Path, api: MockMessagesAPI, home: Path) -> None:
         self.binary = binary
         self.api = api
         self.home = home
         self.env = claude_env(api, home)
+        self.env["PATH"] = f"{binary.parent}{os.pathsep}{self.env['PATH']}"  # `claude` is on the PATH
 
     def run(self, args: list[str], cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
         return run_claude(self.binary, args, self.env, cwd or self.home, timeout)
