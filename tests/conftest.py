@@ -67,6 +67,9 @@ class FakeDialogs:
         self.folder_answer: Path | None = None
         self.save_path_answer: Path | None = None
 
+    def for_window(self, window):
+        return self  # one script of answers for every window
+
     def ask_save_changes(self, name: str):
         self.calls.append(("ask_save_changes", name))
         return self.save_choice

@@ -27,6 +27,10 @@ class Dialogs:
     def __init__(self, parent: QWidget | None = None):
         self.parent = parent
 
+    def for_window(self, window: QWidget) -> Dialogs:
+        """The same questions, asked over ``window`` (another window the app opens)."""
+        return Dialogs(window)
+
     def ask_save_changes(self, name: str) -> SaveChoice:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)

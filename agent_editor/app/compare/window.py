@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,7 +40,9 @@ from agent_editor.compare.sections import SectionMatch
 from agent_editor.app.compare.session import CompareSession, StaleComparison, variant_letter
 from agent_editor.app.dialogs import Dialogs, SaveChoice
 from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.app.documents import documents as open_documents
 from agent_editor.app.open_document import OpenDocument
+from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.app.actions import add_action
 from agent_editor.app.compare.body import SideBySideBody
 from agent_editor.app.compare.fields import FieldTable
@@ -67,17 +69,21 @@ class CompareWindow(QMainWindow):
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
         self.dialogs = dialogs or Dialogs(self)
-        for document in documents:
-            document.setParent(self)
+        # Each variant is the app's one document of its file, shared with the editor.
+        documents = [open_documents().hold(document, self) for document in documents]
+        self._released = False
         self.session = CompareSession(documents, self)
-        self.undo_group = QUndoGroup(self)
+        self.undo_group = SharedUndoGroup(self)
+        self._document_connections: list = []
         for document in documents:
             self.undo_group.addStack(document.undo_stack)
-            document.modified_changed.connect(self._update_title)
-            document.path_changed.connect(self._update_title)
-            document.saved.connect(self._update_title)
-            document.file_changed_on_disk.connect(
-                lambda deleted, d=document: self._on_document_file_changed_on_disk(d, deleted))
+            self._document_connections += [
+                (document.modified_changed, document.modified_changed.connect(self._update_title)),
+                (document.path_changed, document.path_changed.connect(self._update_title)),
+                (document.saved, document.saved.connect(self._update_title)),
+                (document.file_changed_on_disk, document.file_changed_on_disk.connect(
+                    lambda deleted, d=document: self._on_document_file_changed_on_disk(d, deleted))),
+            ]
         self.resize(1400, 880)
 
         self.headers = {Side.A: VariantHeader(), Side.B: VariantHeader()}
@@ -136,17 +142,17 @@ class CompareWindow(QMainWindow):
         if len(paths) < 2:
             raise ValueError("a comparison needs at least two files")
         documents: list[OpenDocument] = []
+        opening = object()  # holds the documents until the window does
         try:
             for path in paths:
                 try:
-                    documents.append(OpenDocument.open(Path(path)))
+                    documents.append(open_documents().open(Path(path), opening))
                 except DocumentError as error:
                     raise DocumentError(f"{Path(path).name}: {error.message}", Path(path)) from error
-        except DocumentError:
+            return cls(documents, dialogs, parent)
+        finally:
             for document in documents:
-                document.deleteLater()
-            raise
-        return cls(documents, dialogs, parent)
+                open_documents().release(document, opening)
 
     # ----- layout ------------------------------------------------------------------------
 
@@ -474,15 +480,30 @@ class CompareWindow(QMainWindow):
         return all([self.save_variant(i) for i, d in enumerate(self.session.documents) if d.is_modified])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._released:  # closed before: the documents are no longer this window's
+            event.accept()
+            return
         for index, document in enumerate(self.session.documents):
-            if not document.is_modified:
-                continue
+            if not document.is_modified or open_documents().is_held_elsewhere(document, self):
+                continue  # unchanged, or the editor still shows it with its changes
             choice = self.dialogs.ask_save_changes(document.display_name)
             if choice is SaveChoice.CANCEL or (choice is SaveChoice.SAVE and not self.save_variant(index)):
                 event.ignore()
                 return
         self.session.close()
         event.accept()
+        self._let_go_of_documents()
+
+    def _let_go_of_documents(self) -> None:
+        if self._released:
+            return
+        self._released = True
+        for signal, connection in self._document_connections:
+            signal.disconnect(connection)
+        self._document_connections = []
+        for document in self.session.documents:
+            self.undo_group.removeStack(document.undo_stack)
+            open_documents().release(document, self)
 
     def _on_document_file_changed_on_disk(self, document: OpenDocument, deleted: bool) -> None:
         what = "deleted or moved" if deleted else "changed"
@@ -502,6 +523,7 @@ def open_compare_window(parent: QWidget, dialogs: Dialogs, folder: Path | None =
         return None
     try:
         window = CompareWindow.from_paths(paths, parent=parent)
+        window.dialogs = dialogs.for_window(window)
     except DocumentError as error:
         dialogs.show_error("Cannot compare these files", error.message)
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,7 +27,9 @@ from agent_editor import __version__
 from agent_editor.app.dialogs import Dialogs, SaveChoice
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.app.documents import documents
 from agent_editor.app.open_document import OpenDocument
+from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.agentfile.validation import Problem, agent_files, check_files
 from agent_editor.app.actions import add_action
 from agent_editor.app.editor.body_editor import BodyEditor
@@ -85,7 +87,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.current: OpenDocument | None = None
         self._library_source: tuple[str, list[Path]] | None = None  # what the file list shows: title, paths
-        self.undo_group = QUndoGroup(self)
+        self._document_connections: list = []  # to the shown document, undone when another is shown
+        self.undo_group = SharedUndoGroup(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 880)
 
@@ -220,9 +223,9 @@ class MainWindow(QMainWindow):
 
     def new_agent(self) -> bool:
         """Start an unsaved agent from a short outline; saving asks where to put it."""
-        if not self.maybe_save():
+        if not self._may_let_go():
             return False
-        self._show_document(OpenDocument(AgentDocument.parse(NEW_AGENT_TEXT), self))
+        self._show_document(documents().hold(OpenDocument(AgentDocument.parse(NEW_AGENT_TEXT)), self))
         self.library.select(None)
         self.form.focus_field("name")
         return True
@@ -252,13 +255,13 @@ class MainWindow(QMainWindow):
         if self.current is not None and self.current.path is not None and _same(self.current.path, path):
             return True
         try:  # read it first: a file that cannot be opened needs no decision about this one
-            opened = OpenDocument.open(path, self)
+            opened = documents().open(path, self)
         except DocumentError as error:
             self.dialogs.show_error("Cannot open this file", error.message)
             self._select_current_in_library()
             return False
-        if not self.maybe_save():
-            opened.deleteLater()
+        if not self._may_let_go():
+            documents().release(opened, self)
             self._select_current_in_library()
             return False
         self._show_document(opened)
@@ -270,20 +273,19 @@ class MainWindow(QMainWindow):
             self.library.select(self.current.path)
 
     def _show_document(self, opened: OpenDocument) -> None:
-        old = self.current
-        if old is not None:
-            self.undo_group.removeStack(old.undo_stack)
-            old.deleteLater()
+        self._let_go_of_current()
         self.current = opened
         self.undo_group.addStack(opened.undo_stack)
         self.undo_group.setActiveStack(opened.undo_stack)
-        opened.modified_changed.connect(self._update_title)
-        opened.path_changed.connect(self._update_title)
-        opened.problems_changed.connect(self._on_document_problems_changed)
-        opened.preview_rendered.connect(self._on_document_preview_rendered)
-        opened.file_changed_on_disk.connect(self._on_document_file_changed_on_disk)
-        opened.saved.connect(self._on_document_saved)
-        opened.reloaded.connect(self.banner.hide)
+        self._document_connections = [
+            (opened.modified_changed, opened.modified_changed.connect(self._update_title)),
+            (opened.path_changed, opened.path_changed.connect(self._update_title)),
+            (opened.problems_changed, opened.problems_changed.connect(self._on_document_problems_changed)),
+            (opened.preview_rendered, opened.preview_rendered.connect(self._on_document_preview_rendered)),
+            (opened.file_changed_on_disk, opened.file_changed_on_disk.connect(self._on_document_file_changed_on_disk)),
+            (opened.saved, opened.saved.connect(self._on_document_saved)),
+            (opened.reloaded, opened.reloaded.connect(self.banner.hide)),
+        ]
         self.banner.hide()
         self.form.bind(opened)
         self.body.bind(opened)
@@ -293,6 +295,24 @@ class MainWindow(QMainWindow):
         self.preview.verticalScrollBar().setValue(0)
         self._set_editing_enabled(True)
         self._update_title()
+
+    def _let_go_of_current(self) -> None:
+        """Stop showing the current document; it lives on while another window shows it."""
+        old, self.current = self.current, None
+        if old is None:
+            return
+        for signal, connection in self._document_connections:
+            signal.disconnect(connection)
+        self._document_connections = []
+        self.undo_group.removeStack(old.undo_stack)
+        documents().release(old, self)
+
+    def _may_let_go(self) -> bool:
+        """Whether the current document may stop being shown here: asked only when no
+        other window (a compare view) still shows it with its changes."""
+        if self.current is not None and documents().is_held_elsewhere(self.current, self):
+            return True
+        return self.maybe_save()
 
     # ----- saving ---------------------------------------------------------------------
 
@@ -352,9 +372,13 @@ class MainWindow(QMainWindow):
             self.dialogs.show_error("Cannot reload", error.message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.maybe_save():
+        if self._may_let_go():
             self.settings.setValue("window/geometry", self.saveGeometry())
             event.accept()
+            if self.current is not None:
+                self.form.bind(None)
+                self.body.bind(None)
+                self._let_go_of_current()
         else:
             event.ignore()
 
