@@ -348,6 +348,8 @@ class CompareWindow(QMainWindow):
 
     def _on_look_colours_changed(self) -> None:
         """Draw everything again in the new light or dark colours."""
+        if self._released:
+            return  # closed: its documents may be gone
         self.legend.set_letters(self._letters())
         for header in self.headers.values():
             header.show_name()
@@ -498,6 +500,10 @@ class CompareWindow(QMainWindow):
         if self._released:
             return
         self._released = True
+        try:
+            look().colours_changed.disconnect(self._on_look_colours_changed)
+        except (RuntimeError, TypeError):
+            pass
         for signal, connection in self._document_connections:
             signal.disconnect(connection)
         self._document_connections = []
