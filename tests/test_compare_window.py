@@ -52,7 +52,7 @@ def pair(tmp_path, open_compare):
 
 
 def pane_text(window: CompareWindow, side: Side) -> list[str]:
-    return window.body.panes[side].toPlainText().split("\n")
+    return window.body.panes[side].row_texts()
 
 
 # ----- two variants: what differs ----------------------------------------------------------
@@ -90,17 +90,37 @@ def test_panes_are_aligned_row_for_row_with_fillers(pair):
     assert [r.b_line for r in rows if r.b_line is not None] == list(range(len(comparison.body.b_lines)))
 
 
-def test_panes_scroll_together_wrapped_or_not(qtbot, pair):
-    a, b = pair.body.panes[Side.A], pair.body.panes[Side.B]
+def _row_tops(pane, rows) -> list[float]:
+    """Where rows stand on screen (viewport y of each row's first line)."""
+    offset = pane.contentOffset()
+    return [pane.blockBoundingGeometry(pane.document().findBlockByNumber(r)).translated(offset).top() for r in rows]
+
+
+def test_wrapped_by_default_and_both_sides_stay_level(qtbot, pair):
+    body = pair.body
+    a, b = body.panes[Side.A], body.panes[Side.B]
+    assert body.wrapped and pair.wrap_action.isChecked()  # prose wraps by default
+    qtbot.waitUntil(lambda: not body.levelling)
+    # Long lines wrap to more screen lines on one side; the other side's row is padded.
+    assert any(a.padding) and any(b.padding)
+    assert len(a.row_texts()) == len(body.rows)  # padding is not text
+    rows = range(len(body.rows))
+    assert _row_tops(a, rows) == _row_tops(b, rows)  # level all the way down
     b.verticalScrollBar().setValue(30)
     assert a.verticalScrollBar().value() == 30
-    pair.wrap_action.trigger()
-    assert pair.body.wrapped
     a.scroll_to_position(60)
-    qtbot.wait(10)
     assert b.top_position()[0] == a.top_position()[0] == 60
-    a.horizontalScrollBar().setValue(0)
+    assert _row_tops(a, range(60, 90)) == _row_tops(b, range(60, 90))
+    # A narrower window wraps again, and the rows are levelled again.
+    pair.resize(1000, 850)
+    qtbot.waitUntil(lambda: not body.levelling)
+    assert _row_tops(a, rows) == _row_tops(b, rows)
+    # Unwrapped: no padding, one screen line per row, scrolled sideways together.
     pair.wrap_action.trigger()
+    assert not body.wrapped and not any(a.padding) and not any(b.padding)
+    b.verticalScrollBar().setValue(40)
+    assert a.verticalScrollBar().value() == 40
+    a.horizontalScrollBar().setValue(0)
     b.horizontalScrollBar().setValue(40)
     assert a.horizontalScrollBar().value() == 40
 
@@ -207,6 +227,50 @@ def test_copy_a_section_across(qtbot, pair):
     with qtbot.waitSignal(pair.comparison_updated):
         pair.undo_action.trigger()
     assert left.body == before
+
+
+def test_a_copied_section_lands_where_it_stands_in_the_source(qtbot, tmp_path, open_compare):
+    # 000 and 002 share "Purpose"; in 002 it holds every other section.
+    window = open_compare(copy_seed(tmp_path, "000"), copy_seed(tmp_path, "002"))
+    right = window.session.right
+    assert window.sections.choose("Core Philosophy") is not None
+    with qtbot.waitSignal(window.comparison_updated):
+        window.sections.copy_into_b.click()
+    headings = [line for line in right.body.split("\n") if line.startswith("#")]
+    assert headings[:3] == ["# Purpose", "## Core Philosophy", "## Core Methodology"]
+    assert "Core Philosophy: only in A" not in window.sections.notes()
+
+
+def test_undo_keeps_the_view_and_the_change_where_they_were(qtbot, pair):
+    body = pair.body
+    qtbot.waitUntil(lambda: not body.levelling)
+    for _ in range(5):
+        pair.next_change_action.trigger()
+    assert pair.change_label.text().strip() == "Change 6 of 11"
+    pane = body.panes[Side.A]
+    top, rows = pane.top_position(), body.current_rows()
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.take_into_b_action.trigger()
+    # The change is gone; the next one takes its place, and the view has not moved.
+    assert pair.change_label.text().strip() == "Change 6 of 10"
+    assert pane.top_position() == top
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.undo_action.trigger()
+    # Undo brings the change back as the current one, where it was.
+    assert pair.change_label.text().strip() == "Change 6 of 11"
+    assert body.current_rows() == rows and pane.top_position() == top
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.redo_action.trigger()
+    assert pair.change_label.text().strip() == "Change 6 of 10" and pane.top_position() == top
+    # Undone from the variant's own button after scrolling away: the restored change is
+    # current and brought into view.
+    pane.scroll_to_position(0)
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.headers[Side.B].undo_button.click()
+    assert pair.change_label.text().strip() == "Change 6 of 11"
+    first, last = body.current_rows()
+    visible_top = pane.top_position()[0]
+    assert visible_top <= first and pane.row_rect(first, last - 1).top() < pane.viewport().height()
 
 
 def test_take_the_current_change_across_one_step_each(qtbot, pair):

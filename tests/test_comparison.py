@@ -481,3 +481,48 @@ def test_section_titles_are_read_without_their_emphasis_marks():
 
     body = "## 1. **Key Management** for `tls`\ntext\n## __Plain__\nmore\n"
     assert [section.title for section in parse_sections(body)] == ["1. Key Management for tls", "Plain"]
+
+
+def test_copy_section_lands_before_the_next_shared_sibling():
+    # The section before it is missing from the target too: the one after it decides.
+    source = "## Intro\nhi\n\n## Only here\nnew\n\n## Steps\none\n\n## End\nbye\n"
+    target = "## Steps\none\n\n## End\nbye\n"
+    only = next(s for s in parse_sections(source) if s.title == "Only here")
+    assert copy_section(target, source, only) == "## Only here\nnew\n\n## Steps\none\n\n## End\nbye\n"
+
+
+def test_copy_section_keeps_its_place_among_shared_sections_in_order():
+    # Copied one after another, in any order, the missing sections keep the source's order.
+    source = "## A\na\n\n## B\nb\n\n## C\nc\n\n## D\nd\n"
+    target = "## A\na\n\n## D\nd\n"
+    by_title = {s.title: s for s in parse_sections(source)}
+    once = copy_section(target, source, by_title["C"])
+    twice = copy_section(once, source, by_title["B"])
+    assert twice == source
+
+
+def test_copy_last_subsection_goes_at_the_end_of_its_parent():
+    source = "# Top\nintro\n## Kept\nsame\n## New\nfresh\n# After\nx\n"
+    target = "# Top\nintro\n## Other\nmine\n# After\nx\n"
+    new = next(s for s in parse_sections(source) if s.title == "New")
+    assert copy_section(target, source, new) == "# Top\nintro\n## Other\nmine\n\n## New\nfresh\n\n# After\nx\n"
+
+
+def test_copy_section_with_no_shared_sibling_follows_the_nearest_shared_section():
+    # Its parent is missing from the target, but a section before the parent is shared.
+    source = "## Setup\ns\n\n## Guide\ng\n### Tips\nt\n\n## Notes\nn\n"
+    target = "## Setup\ns\n\n## Notes\nn\n"
+    tips = next(s for s in parse_sections(source) if s.title == "Tips")
+    assert copy_section(target, source, tips) == "## Setup\ns\n\n### Tips\nt\n\n## Notes\nn\n"
+
+
+def test_copy_section_after_a_shared_section_that_holds_the_rest_in_the_target():
+    # Seeds 000 and 002 share "Purpose"; in 002 it is a level-1 section holding all the
+    # others. "Core Philosophy" follows "Purpose" in 000, so it lands right after
+    # Purpose's own text in 002, not at the end of the body.
+    source_text, target_text = seed(0).body, seed(2).body
+    philosophy = next(s for s in parse_sections(source_text) if s.title == "Core Philosophy")
+    result = copy_section(target_text, source_text, philosophy)
+    titles = [s.title for s in parse_sections(result)]
+    assert titles[:3] == ["Purpose", "Core Philosophy", "Core Methodology"]
+    assert section_text(result, parse_sections(result)[1]) == section_text(source_text, philosophy)

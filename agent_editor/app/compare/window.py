@@ -235,6 +235,7 @@ class CompareWindow(QMainWindow):
         self.wrap_action = self._action(view_menu, "&Wrap Lines", self.body.set_wrapped, ["Alt+Z"],
                                         "Wrap long lines (prose); the panes then keep together row by row")
         self.wrap_action.setCheckable(True)
+        self.wrap_action.setChecked(self.body.wrapped)
         if len(self.session.documents) > 2:
             view_menu.addSeparator()
             self._action(view_menu, "&Overview", lambda: self.tabs.setCurrentWidget(self.overview), ["Ctrl+1"])
