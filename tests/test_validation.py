@@ -256,11 +256,16 @@ def test_unreadable_header_error_points_at_the_bad_line():
     assert_plain(problem)
 
 
-def test_duplicate_key_error_names_the_key_and_its_second_line():
+def test_a_key_written_twice_is_a_warning_naming_both_lines():
     doc = AgentDocument.parse("---\nname: a\ndescription: d\nname: b\n---\nx\n")
-    problem = one(validate(doc), "header-unreadable")
-    assert "“name”" in problem.message
+    problem = one(validate(doc), "key-twice")
+    assert problem.severity == WARNING
+    assert problem.message.startswith("“name” is written twice; Claude Code uses line 4 and ignores line 2.")
     assert problem.line == 4
+    assert problem.fix.label == "Keep the one Claude Code uses"
+    fixed = apply_fix(doc, problem)
+    assert fixed.to_text() == "---\ndescription: d\nname: b\n---\nx\n"
+    assert "key-twice" not in codes(validate(fixed))
 
 
 def test_crlf_with_colon_gets_a_fix_that_makes_claude_code_read_it():
@@ -321,22 +326,31 @@ def test_dash_fix_is_not_offered_when_the_longer_header_would_not_load():
 
 
 def test_quote_fix_in_a_header_where_quoting_one_value_changes_another():
-    # Only the retry reads this header, and it reads skills as the text "[]". Quoting the
-    # description alone would make the header strict YAML, where skills is a list.
-    doc = AgentDocument.parse("---\nname: a\nskills: []\ndescription: Use when: X\n---\nbody\n")
-    assert doc.fields["skills"] == "[]"
+    # Only the retry reads this header, and it reads x as the text "a # b". Quoting the
+    # description alone would make the header strict YAML, where " # b" is a comment.
+    doc = AgentDocument.parse("---\nname: a\nx: a # b\ndescription: Use when: X\n---\nbody\n")
+    assert doc.fields["x"] == "a # b"
     problem = one(validate(doc), "needs-quotes", field="description")
     fixed = apply_fix(doc, problem)
     assert fixed.fields == doc.fields
-    assert yaml.safe_load(fixed.header_text) == {"name": "a", "skills": "[]", "description": "Use when: X"}
+    assert yaml.safe_load(fixed.header_text) == {"name": "a", "x": "a # b", "description": "Use when: X"}
+
+
+def test_a_flow_list_stays_a_list_in_the_retry():
+    # Claude Code's retry leaves a value starting with "[" as YAML (observed on 2.1.328).
+    doc = AgentDocument.parse("---\nname: a\nskills: []\ndescription: Use when: X\n---\nbody\n")
+    assert doc.fields["skills"] == []
+    problem = one(validate(doc), "needs-quotes", field="description")
+    fixed = apply_fix(doc, problem)
+    assert fixed.fields == doc.fields
 
 
 def test_other_fixes_in_such_a_header_work_too():
-    doc = AgentDocument.parse("---\nname: a\nskills: []\ndescription: d\nmodel: Use: x\n---\nbody\n")
+    doc = AgentDocument.parse("---\nname: a\nx: a # b\ndescription: d\nmodel: Use: x\n---\nbody\n")
     problem = one(validate(doc), "model-unknown")
     fixed = apply_fix(doc, problem)
     assert "model" not in fixed.fields
-    assert fixed.fields["skills"] == "[]"
+    assert fixed.fields["x"] == "a # b"
 
 
 def test_fix_that_cannot_work_is_not_offered():

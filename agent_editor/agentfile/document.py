@@ -232,11 +232,12 @@ class AgentDocument:
         self._apply_header(lines, key, value)
 
     def remove_field(self, key: str) -> None:
-        """Take a key and its value lines out of the header; nothing else moves."""
-        span = self._span(key)
-        if span is None:
+        """Take a key and its value lines out of the header (every time it is written); nothing else moves."""
+        spans = self._spans_of(key)
+        if not spans:
             return
-        lines = self._header_lines[: span.first] + self._header_lines[span.last + 1 :]
+        dropped = {index for span in spans for index in range(span.first, span.last + 1)}
+        lines = [line for index, line in enumerate(self._header_lines) if index not in dropped]
         before = self.fields
         before.pop(key, None)
         old = (self._header_lines, self._reading)
@@ -246,15 +247,32 @@ class AgentDocument:
             self._header_lines, self._reading = old
             raise DocumentError(f"Removing “{key}” would change other fields; the header needs fixing by hand.")
 
-    def rename_field(self, old: str, new: str) -> None:
-        """Give a key another name in place, keeping its value lines as they are."""
-        span = self._span(old)
-        if span is None or old == new:
+    def remove_ignored_occurrences(self, key: str) -> None:
+        """Where ``key`` is written more than once, take out the lines Claude Code ignores (all but the last)."""
+        spans = [span for span in self._spans_of(key) if not span.used]
+        if not spans:
             return
-        line = self._header_lines[span.first]
-        colon = _key_prefix_length(line) - 1
+        dropped = {index for span in spans for index in range(span.first, span.last + 1)}
+        before = self.fields
+        old = (self._header_lines, self._reading)
+        self._header_lines = [line for index, line in enumerate(self._header_lines) if index not in dropped]
+        self._reread()
+        if not self._reading.ok or self.fields != before:
+            self._header_lines, self._reading = old
+            raise DocumentError(f"Removing the other “{key}” lines would change what Claude Code reads.")
+
+    def rename_field(self, old: str, new: str) -> None:
+        """Give a key another name in place (every time it is written), keeping its value lines as they are."""
+        spans = self._spans_of(old)
+        if not spans or old == new:
+            return
+        if new in self._reading.fields:
+            raise DocumentError(f"“{new}” is already in the header; renaming “{old}” to it would replace its value.")
         lines = list(self._header_lines)
-        lines[span.first] = key_text(new) + line[colon:]
+        for span in spans:
+            line = lines[span.first]
+            colon = _key_prefix_length(line) - 1
+            lines[span.first] = key_text(new) + line[colon:]
         value = self.fields[old]
         self._apply_header(lines, new, value, renamed_from=old)
 
@@ -323,10 +341,15 @@ class AgentDocument:
         self._reading = read_header(self.header_text) if self._opening else HeaderReading()
 
     def _span(self, key: str) -> KeySpan | None:
+        """The lines Claude Code reads ``key`` from: the last, where the key is written twice."""
+        found = None
         for span in self._reading.spans:
             if span.key == key:
-                return span
-        return None
+                found = span
+        return found
+
+    def _spans_of(self, key: str) -> list[KeySpan]:
+        return [span for span in self._reading.spans if span.key == key]
 
     def _render(
         self, key_prefix: str, value: Any, style: str | None, indent: int | None, comment: str, newline: str

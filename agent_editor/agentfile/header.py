@@ -3,7 +3,9 @@
 Claude Code parses the header as strict YAML 1.2 first. When that fails it makes one
 more try: the value of each single-line ``key: value`` whose value holds ``: `` or a
 YAML indicator is wrapped in double quotes (its own double quotes escaped, backslashes
-not), and the text is parsed again. If that fails too, the agent is silently ignored.
+not), except a value starting with ``[``, which stays YAML (a flow list stays a list);
+then the text is parsed again. If that fails too, the agent is silently ignored.
+A key written twice is no error for Claude Code: the last occurrence wins, in both tries.
 Finally a literal ``\\n`` in the description becomes a line break.
 
 This module reproduces exactly that, with a safe loader only (a header can never make
@@ -73,6 +75,8 @@ class KeySpan:
     style: str | None  # "plain", "'", '"', "|", ">", "flow", "block", "mapping"
     comment: str  # a trailing ` # ...` comment on a single-line value, else ""
     indent: int | None  # indentation of the value's continuation lines, None if it has none
+    used: bool = True  # False when the key is written again further down: Claude Code takes the last
+    rescued: bool = False  # only Claude Code's quoted retry reads this line
 
 
 @dataclass
@@ -85,7 +89,8 @@ class HeaderReading:
     error: str = ""  # plain words, when not ok
     error_line: int | None = None  # 0-based header line, when known
     rescued_keys: list[str] = field(default_factory=list)  # only the retry could read these
-    duplicate_keys: list[str] = field(default_factory=list)
+    duplicate_keys: list[str] = field(default_factory=list)  # top-level keys written more than once
+    nested_duplicates: list[tuple[str, int]] = field(default_factory=list)  # (key, 0-based line) inside values
 
 
 def quote_for_retry(text: str) -> tuple[str, list[int]]:
@@ -97,6 +102,8 @@ def quote_for_retry(text: str) -> tuple[str, list[int]]:
         if not match:
             continue
         key, value = match.groups()
+        if value.startswith("["):  # a flow list stays YAML (observed on 2.1.328)
+            continue
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             continue
         if _RETRY_NEEDS_QUOTES.search(value):
@@ -118,16 +125,21 @@ def read_header(text: str) -> HeaderReading:
             # The spans describe the author's text, whose lines are the same ones. A quoted
             # line is rescued only if strict YAML cannot read it alone, or reads it otherwise
             # (`k: []` is a list, `k: a # b` loses "# b"); the others, such as `k: a[b`,
-            # every reader takes the same way, in their own style.
+            # every reader takes the same way, in their own style. (Each line is compared
+            # with its own quoted form, so a key written twice is judged line by line.)
             lines = text.split("\n")
+            quoted_text = retry_text.split("\n")
             for span in retried.spans:
                 if span.first not in quoted_lines:
                     continue
                 alone = _read_strict(lines[span.first].rstrip("\r"))
-                if alone.ok and alone.spans and alone.fields.get(span.key, ...) == retried.fields.get(span.key):
+                wrapped = _read_strict(quoted_text[span.first])
+                if alone.ok and alone.spans and alone.fields.get(span.key, ...) == wrapped.fields.get(span.key):
                     span.style, span.comment = alone.spans[0].style, alone.spans[0].comment
                 else:
-                    retried.rescued_keys.append(span.key)
+                    span.rescued = True
+                    if span.key not in retried.rescued_keys:
+                        retried.rescued_keys.append(span.key)
                     span.style, span.comment = "plain", ""
             return retried
         if retried.error_line is not None and retried.error_line not in quoted_lines:
@@ -135,6 +147,11 @@ def read_header(text: str) -> HeaderReading:
             # what keeps the file out of Claude Code now.
             reading.error, reading.error_line = retried.error, retried.error_line
     return reading
+
+
+def read_strict(text: str) -> HeaderReading:
+    """Read header text as strict YAML only, without Claude Code's quoted retry."""
+    return _read_strict(text)
 
 
 # YAML 1.1 (PyYAML, libyaml) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR;
@@ -200,15 +217,7 @@ def _read_strict(text: str) -> HeaderReading:
             node = loader.get_single_node()
             if node is None:
                 return HeaderReading()
-            duplicates = _duplicate_keys(node)
-            if duplicates:
-                key, line = duplicates[0]
-                return HeaderReading(
-                    ok=False,
-                    error=f"The key “{key.translate(back)}” appears more than once. Keep one of them.",
-                    error_line=_text_line(line, text),
-                    duplicate_keys=[k.translate(back) for k, _ in duplicates],
-                )
+            nested = [(k.translate(back), _text_line(line, text)) for k, line in _duplicate_keys(node, top=False)]
             looped = _self_containing(node)
             if looped is not None:
                 line = _text_line(looped.start_mark.line, text)
@@ -220,9 +229,13 @@ def _read_strict(text: str) -> HeaderReading:
                 )
             data = loader.construct_document(node)
             names = _key_names(loader, node, back)
-            if isinstance(data, dict) and len(data) < len(names) == len(set(names)):
-                # Python takes true, 1 and 1.0 for one key; Claude Code's JavaScript does not.
-                data = {name: loader.construct_object(value, deep=True) for name, (_, value) in zip(names, node.value)}
+            if isinstance(data, dict) and (len(data) != len(names) or len(set(names)) != len(names)):
+                # Python takes true, 1 and 1.0 for one key, Claude Code's JavaScript does not; and
+                # `1:` and `"1":` are one key for JavaScript, not for Python. Either way, as in
+                # JavaScript, a key written again keeps its first place and takes the last value.
+                data = {}
+                for name, (_, value) in zip(names, node.value):
+                    data[name] = loader.construct_object(value, deep=True)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -239,26 +252,20 @@ def _read_strict(text: str) -> HeaderReading:
             error="The header must be a list of “key: value” lines (for example “name: my-agent”).",
             error_line=0,
         )
-    seen: set[str] = set()
-    for (key_node, _), name in zip(node.value, names):
-        if name in seen:  # written differently, the same key once read (`1:` and `"1":`, `0:` and `00:`)
-            line = _text_line(key_node.start_mark.line, text)
-            return HeaderReading(
-                ok=False,
-                error=f"The key “{name}” appears more than once. Keep one of them.",
-                error_line=line,
-                duplicate_keys=[name],
-            )
-        seen.add(name)
     fields: dict[str, Any] = {}
     for key, value in data.items():
         fields[key_text(key)] = value
     if isinstance(fields.get("description"), str):
         fields["description"] = claude_description(fields["description"])
     spans = _spans(node, text, back)
+    last: dict[str, KeySpan] = {}
     for span, name in zip(spans, names):
         span.key = name
-    return HeaderReading(fields=fields, spans=spans)
+        if name in last:
+            last[name].used = False
+        last[name] = span
+    duplicates = sorted({span.key for span in spans if not span.used}, key=names.index)
+    return HeaderReading(fields=fields, spans=spans, duplicate_keys=duplicates, nested_duplicates=nested)
 
 
 def key_text(key: Any) -> str:
@@ -298,8 +305,8 @@ def claude_description(text: str) -> str:
     return text.replace("\\n", "\n").strip()
 
 
-def _duplicate_keys(root: yaml.Node) -> list[tuple[str, int]]:
-    """Keys written twice in one mapping, anywhere in the header.
+def _duplicate_keys(root: yaml.Node, top: bool = True) -> list[tuple[str, int]]:
+    """Keys written twice in one mapping, anywhere in the header (or only below the top level).
 
     Each node is looked at once: an alias (``*name``) shares its anchor's node, and
     following every alias again would take exponential time on a "billion laughs" header.
@@ -315,7 +322,7 @@ def _duplicate_keys(root: yaml.Node) -> list[tuple[str, int]]:
         if isinstance(node, yaml.MappingNode):
             seen: set[Any] = set()
             for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
+                if isinstance(key_node, yaml.ScalarNode) and (top or node is not root):
                     if key_node.value in seen:
                         found.append((key_node.value, key_node.start_mark.line))
                     seen.add(key_node.value)

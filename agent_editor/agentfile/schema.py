@@ -42,6 +42,7 @@ class Schema:
     tool_groups: tuple[ToolGroup, ...]
     legacy_tools: dict[str, dict[str, str]]
     builtin_agents: tuple[str, ...]
+    example_words: frozenset[str] = frozenset()  # lowercase; see "example_words" in schema.json
 
     def rule(self, key: str) -> FieldRule | None:
         return self._by_key.get(key)
@@ -79,4 +80,7 @@ def load_schema() -> Schema:
         for item in data["fields"]
     )
     groups = tuple(ToolGroup(g["label"], g["help"], tuple(g["tools"])) for g in data["tool_groups"])
-    return Schema(rules, dict(data["colors"]), groups, dict(data["legacy_tools"]), tuple(data["builtin_agents"]))
+    example_words = frozenset(word.lower() for word in data.get("example_words", {}).get("words", ()))
+    return Schema(
+        rules, dict(data["colors"]), groups, dict(data["legacy_tools"]), tuple(data["builtin_agents"]), example_words
+    )

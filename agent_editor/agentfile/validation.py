@@ -14,7 +14,7 @@ import difflib
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,31 +23,13 @@ import yaml
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.agentfile.header import quote_for_retry, read_header
+from agent_editor.agentfile.problem import ERROR, INFO, SEVERITY_ORDER, WARNING, Fix, Problem
+from agent_editor.agentfile import repair
 from agent_editor.agentfile.schema import FieldRule, Schema, load_schema
 from agent_editor.agentfile.tools import parse_tools, split_tool_string, tools_value_in_style
 from agent_editor.agentfile.yamlwrite import double_quoted
 
-ERROR, WARNING, INFO = "error", "warning", "info"
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 _NAME_STYLE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A change that solves a problem: ``label`` says what it does, ``apply`` does it."""
-
-    label: str
-    apply: Callable[[AgentDocument], None] = field(compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str
-    message: str
-    field: str | None = None
-    line: int | None = None  # 1-based line in the file
-    fix: Fix | None = None
-    code: str = ""  # a stable name for the kind of problem
 
 
 def validate(doc: AgentDocument, schema: Schema | None = None) -> list[Problem]:
@@ -66,6 +48,11 @@ def validate(doc: AgentDocument, schema: Schema | None = None) -> list[Problem]:
         problems += _unknown_key_problems(doc, fields, schema)
         problems += _rescue_problems(doc, schema)
         problems += _comment_problems(doc)
+        cut = repair.cut_problems(doc, schema)
+        if cut:  # the lines it swallowed are the description's, not settings of the author's own
+            swallowed = {s.key for s in repair.cut_description(doc, schema).swallowed}
+            problems = [p for p in problems if not (p.code == "key-extra" and p.field in swallowed)] + cut
+        problems += repair.duplicate_problems(doc, schema)
     if doc.has_header and reading.ok and not doc.body.strip():
         problems.append(
             Problem(INFO, "The body is empty, so the agent gets no instructions beyond its description. "
@@ -141,7 +128,12 @@ def _structure_problems(doc: AgentDocument) -> list[Problem]:
         if doc.newline == "\r\n" and "“: ”" in reading.error:
             message += (" (The file uses Windows line endings, which stop Claude Code from rescuing "
                         "such lines by itself.)")
-        problems.append(Problem(ERROR, message, line=line, fix=_quote_lines_fix(doc), code="header-unreadable"))
+        fix = _quote_lines_fix(doc)
+        if fix is None:
+            fix, why_not = repair.mend_fix(doc)
+            if fix is None and _in_a_description(doc):
+                message += " It cannot be mended automatically: " + why_not
+        problems.append(Problem(ERROR, message, line=line, fix=fix, code="header-unreadable"))
     if doc.header_cut_mid_line:
         problems.append(_cut_problem(doc))
     elif doc.closing_line.rstrip("\r\n") != "---":
@@ -153,6 +145,14 @@ def _structure_problems(doc: AgentDocument) -> list[Problem]:
             fix=Fix("End the header with ---", lambda d: d.set_closing_line("---" + d.newline)),
             code="closing-unusual"))
     return problems
+
+
+def _in_a_description(doc: AgentDocument) -> bool:
+    """Whether the line Claude Code stumbles on is part of a description spread over several lines."""
+    line, lines, schema = doc.reading.error_line, doc.header_lines(), load_schema()
+    return line is not None and any(
+        first <= line <= repair.description_end(lines, first, schema)
+        for first, text in enumerate(lines) if text.startswith("description:"))
 
 
 def _cut_problem(doc: AgentDocument) -> Problem:
@@ -196,6 +196,8 @@ def _quote_lines_fix(doc: AgentDocument) -> Fix | None:
 def _rescue_problems(doc: AgentDocument, schema: Schema) -> list[Problem]:
     problems = []
     for key in doc.reading.rescued_keys:
+        if not doc.span(key).rescued:  # only a line Claude Code ignores (the key is written again below)
+            continue
         label = _label(schema, key)
         problems.append(Problem(
             WARNING,
@@ -211,10 +213,14 @@ def _quote_all_rescued(doc: AgentDocument) -> None:
     before, original = doc.fields, doc.to_text()
     lines = doc.header_lines()
     for span in doc.reading.spans:
-        if span.key in doc.reading.rescued_keys:
+        if span.rescued:
             line = lines[span.first]
-            ending = line[len(line.rstrip("\r\n")):]
-            lines[span.first] = f"{line.split(':', 1)[0]}: {double_quoted(before[span.key])}{ending}"
+            bare = line.rstrip("\r\n")
+            # A line Claude Code ignores (its key is written again below) keeps its own value.
+            value = before[span.key] if span.used else read_header(quote_for_retry(bare)[0]).fields.get(span.key)
+            if not isinstance(value, str):
+                raise DocumentError("The values could not be put in quotes without changing what Claude Code reads.")
+            lines[span.first] = f"{line.split(':', 1)[0]}: {double_quoted(value)}{line[len(bare):]}"
     start = doc.header_end - len(doc.header_text)
     doc.set_text(original[:start] + "".join(lines) + original[doc.header_end:])
     if not doc.reading.ok or doc.fields != before:
@@ -428,10 +434,13 @@ def _check_tools(doc, rule, value, schema) -> list[Problem]:
                                      _replace_tool_fix(rule.key, name, right + name[len(base):])))
         else:
             server = slug(base).replace("-", "_") or base
+            # Only a plain word can be a server's name; for anything else ("[Read" or "Grep]")
+            # an mcp__ name would be a guess that changes what the agent can do.
+            plain = re.fullmatch(r"[A-Za-z0-9_-]+", base) is not None
             problems.append(_problem(doc, WARNING, rule, f"Claude Code has no tool called “{name}”; it is kept but "
-                                     f"does nothing. For the tools of an MCP server named {base}, write "
-                                     f"mcp__{base}.", "tool-unknown",
-                                     _replace_tool_fix(rule.key, name, f"mcp__{server}")))
+                                     "does nothing." + (f" For the tools of an MCP server named {base}, write "
+                                     f"mcp__{base}." if plain else ""), "tool-unknown",
+                                     _replace_tool_fix(rule.key, name, f"mcp__{server}") if plain else None))
     return problems
 
 
