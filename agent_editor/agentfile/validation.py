@@ -170,9 +170,14 @@ def _cut_problem(doc: AgentDocument) -> Problem:
 
     # Without the early end, the header runs on to the next ---; offer the dash only when
     # Claude Code can read that longer header (else the fix would make it ignore the file).
+    # Nor when the next --- cuts the same line again, or the longer value is one Claude Code refuses.
     fix = None
     longer = AgentDocument.parse(dashed(doc))
-    if longer.has_header and longer.reading.ok:
+    rule = load_schema().rule(key) if key else None
+    if (longer.has_header and longer.reading.ok
+            and not (longer.header_cut_mid_line and len(longer.header_lines()) == len(lines))
+            and not (rule and key in longer.fields and any(
+                p.severity == ERROR for p in _field_problems(longer, rule, longer.fields[key], load_schema())))):
         fix = Fix("Replace --- with a dash (—)", lambda d: d.set_text(dashed(d)))
     return Problem(WARNING, message, field=key, line=index + 2, fix=fix, code="header-cut")
 
