@@ -581,6 +581,12 @@ def agent_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def not_md_problem(path: Path) -> Problem:
+    """What a file not ending in ``.md`` means: Claude Code never reads it."""
+    return Problem(WARNING, f"Claude Code only reads files ending in .md, so it never reads this one. "
+                   f"Rename it to “{path.stem}.md”.", code="not-md")
+
+
 def check_files(paths: Iterable[str | Path], schema: Schema | None = None) -> list[FileReport]:
     """Validate files, plus what only shows across them: shared names, files Claude Code never reads."""
     schema = schema or load_schema()
@@ -593,8 +599,7 @@ def check_files(paths: Iterable[str | Path], schema: Schema | None = None) -> li
             continue
         problems = validate(doc, schema)
         if path.suffix != ".md":
-            problems.insert(0, Problem(WARNING, f"Claude Code only reads files ending in .md, so it never reads "
-                                       f"this one. Rename it to “{path.stem}.md”.", code="not-md"))
+            problems.insert(0, not_md_problem(path))
         reports.append(FileReport(path, problems, doc))
     by_name: dict[str, list[FileReport]] = {}
     for report in reports:

@@ -1,0 +1,250 @@
+"""The library's rows: a flat model of scope headings and agents, and the delegate that paints them.
+
+Every text on a row comes from a file, so it is painted as plain text (``drawText``),
+never as markup. A row shows the color dot, the name with the file name beside it, the
+description's first line, the model and the problem count; a second line in color says
+when another file overrides this one or Claude Code never reads it; while searching, a
+third shows where the query was found, the found part highlighted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from agent_editor.agentfile.schema import load_schema
+from agent_editor.library.marks import IGNORED, NOT_READ, OVERRIDDEN, SHARED
+from agent_editor.library.scan import AgentEntry
+from agent_editor.library.scopes import Scope
+from agent_editor.library.search import Match
+
+PATH_ROLE = Qt.ItemDataRole.UserRole  # the file's Path (None on a heading)
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
+SCOPE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_MARK_COLORS = {OVERRIDDEN: "#9a6700", SHARED: "#b35900", NOT_READ: "#c92a2a", IGNORED: "#c92a2a"}
+_FIELD_WORDS = {"name": "name", "description": "description", "tools": "tools", "instructions": "instructions"}
+
+
+def count_words(entry: AgentEntry) -> str:
+    if not entry.loaded:
+        return "reading…"
+    errors, count = entry.errors, entry.problem_count
+    if errors:
+        return f"{errors} error{'s' if errors != 1 else ''}"
+    return f"{count} problem{'s' if count != 1 else ''}" if count else "no problems"
+
+
+def row_text(entry: AgentEntry, match: Match | None = None) -> str:
+    """The row as plain text: for screen readers, tool tips and tests."""
+    lines = [f"{entry.shown_name}  ·  {entry.path.name}  ·  {count_words(entry)}",
+             entry.first_line or ("(no description)" if entry.loaded else "")]
+    if entry.model:
+        lines[-1] += f"  ·  {entry.model}"
+    if entry.mark is not None:
+        lines.append(entry.mark.text)
+    if match is not None:
+        lines.append(f"{_FIELD_WORDS.get(match.field, match.field)}: {match.excerpt}")
+    return "\n".join(lines)
+
+
+class LibraryModel(QAbstractListModel):
+    """Headings (a ``Scope``) and agents (an ``AgentEntry``) in the order the panel arranged them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Scope | AgentEntry] = []
+        self._counts: dict[Scope, int] = {}
+        self._matches: dict[Path, Match] = {}
+        self._row_of: dict[Path, int] = {}
+
+    def set_rows(self, rows: list[Scope | AgentEntry], counts: dict[Scope, int], matches: dict[Path, Match]) -> None:
+        self.beginResetModel()
+        self._rows, self._counts, self._matches = rows, counts, matches
+        self._row_of = {row.path: index for index, row in enumerate(rows) if isinstance(row, AgentEntry)}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row_of(self, path: Path) -> int:
+        return self._row_of.get(path, -1)
+
+    def flags(self, index):
+        if isinstance(self._rows[index.row()], Scope):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if isinstance(row, Scope):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.heading(row)
+            if role == SCOPE_ROLE:
+                return row
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row_text(row, self._matches.get(row.path))
+        if role == PATH_ROLE:
+            return row.path
+        if role == ENTRY_ROLE:
+            return row
+        if role == MATCH_ROLE:
+            return self._matches.get(row.path)
+        if role == SCOPE_ROLE:
+            return row.scope
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.path}\n{row_text(row)}"
+        return None
+
+    def heading(self, scope: Scope) -> str:
+        count = self._counts.get(scope, 0)
+        return f"{scope.title}  ({count})"
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Paints a heading or an agent row with plain text only."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._colors = load_schema().colors
+
+    def _metrics(self, option) -> tuple[QFontMetrics, QFontMetrics]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return QFontMetrics(bold), QFontMetrics(option.font)
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        bold, plain = self._metrics(option)
+        if index.data(SCOPE_ROLE) is not None and index.data(ENTRY_ROLE) is None:
+            return QSize(200, bold.height() + 12)
+        entry: AgentEntry = index.data(ENTRY_ROLE)
+        lines = 2 + (entry.mark is not None) + (index.data(MATCH_ROLE) is not None)
+        return QSize(200, bold.height() + (lines - 1) * (plain.height() + 2) + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        painter.save()
+        bold_metrics, plain_metrics = self._metrics(option)
+        rect = option.rect
+        palette = option.palette
+        entry: AgentEntry | None = index.data(ENTRY_ROLE)
+        if entry is None:  # a heading
+            painter.fillRect(rect, QColor("#e9ecef"))
+            font = QFont(option.font)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#343a40"))
+            text = bold_metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight,
+                                           rect.width() - 16)
+            painter.drawText(rect.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            painter.restore()
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(rect, QColor("#dbe4ff") if selected else palette.color(QPalette.ColorRole.Base))
+        painter.setPen(QColor("#eceef0"))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        left, top, width = rect.left() + 8, rect.top() + 6, rect.width() - 16
+        line_height = plain_metrics.height() + 2
+
+        # line 1: dot, name, file name, problem count at the right
+        dot = QColor(self._colors.get(entry.color, "#ced4da")) if entry.color else QColor("#ced4da")
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(dot)
+        painter.setPen(QColor(0, 0, 0, 50) if entry.color else QColor("#adb5bd"))
+        size = 10
+        painter.drawEllipse(left, top + (bold_metrics.height() - size) // 2, size, size)
+        text_left = left + size + 8
+        count = count_words(entry)
+        count_width = plain_metrics.horizontalAdvance(count)
+        painter.setFont(option.font)
+        painter.setPen(QColor("#c92a2a") if entry.errors else QColor("#9a6700") if entry.problem_count
+                       else QColor("#868e96"))
+        painter.drawText(QRect(rect.right() - 8 - count_width, top, count_width, bold_metrics.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+        room = max(0, rect.right() - 8 - count_width - 10 - text_left)
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1c1e21") if entry.loaded else QColor("#868e96"))
+        name = bold_metrics.elidedText(entry.shown_name, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(QRect(text_left, top, room, bold_metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        used = bold_metrics.horizontalAdvance(name) + 8
+        if used < room:
+            painter.setFont(option.font)
+            painter.setPen(QColor("#6b7280"))
+            file_name = plain_metrics.elidedText(entry.path.name, Qt.TextElideMode.ElideMiddle, room - used)
+            painter.drawText(QRect(text_left + used, top, room - used, bold_metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, file_name)
+
+        # line 2: description and model
+        painter.setFont(option.font)
+        y = top + bold_metrics.height() + 2
+        model = entry.model
+        model_width = plain_metrics.horizontalAdvance(model) if model else 0
+        painter.setPen(QColor("#495057"))
+        description = entry.first_line or ("(no description)" if entry.loaded else "")
+        room = width - (model_width + 10 if model else 0) - (size + 8)
+        painter.drawText(QRect(text_left, y, max(0, room), plain_metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         plain_metrics.elidedText(description, Qt.TextElideMode.ElideRight, max(0, room)))
+        if model:
+            painter.setPen(QColor("#6741d9"))
+            painter.drawText(QRect(rect.right() - 8 - model_width, y, model_width, plain_metrics.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, model)
+
+        # line 3: the mark
+        if entry.mark is not None:
+            y += line_height
+            painter.setPen(QColor(_MARK_COLORS.get(entry.mark.kind, "#9a6700")))
+            painter.drawText(QRect(text_left, y, width - size - 8, plain_metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             plain_metrics.elidedText("⚑ " + entry.mark.text, Qt.TextElideMode.ElideRight,
+                                                      width - size - 8))
+
+        # line 4: where the search found it
+        match: Match | None = index.data(MATCH_ROLE)
+        if match is not None:
+            y += line_height
+            self._paint_match(painter, plain_metrics, QRect(text_left, y, width - size - 8, plain_metrics.height()),
+                              match)
+        painter.restore()
+
+    @staticmethod
+    def _paint_match(painter: QPainter, metrics: QFontMetrics, box: QRect, match: Match) -> None:
+        label = f"{_FIELD_WORDS.get(match.field, match.field)}: "
+        before = match.excerpt[:match.start]
+        hit = match.excerpt[match.start:match.end]
+        after = match.excerpt[match.end:]
+        x = box.left()
+        painter.setPen(QColor("#868e96"))
+        painter.drawText(QRect(x, box.top(), box.width(), box.height()), Qt.AlignmentFlag.AlignVCenter, label)
+        x += metrics.horizontalAdvance(label)
+        room = box.right() - x
+        # Keep the found part in view: shorten what comes before it first.
+        hit_width = metrics.horizontalAdvance(hit)
+        before = metrics.elidedText(before, Qt.TextElideMode.ElideLeft, max(0, min(metrics.horizontalAdvance(before),
+                                                                                   room - hit_width - 20)))
+        painter.setPen(QColor("#495057"))
+        for part, highlighted in ((before, False), (hit, True), (after, False)):
+            if room <= 0 or not part:
+                continue
+            shown = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room)
+            advance = metrics.horizontalAdvance(shown)
+            if highlighted:
+                painter.fillRect(QRect(x, box.top(), advance, box.height()), QColor(255, 213, 79, 160))
+                painter.setPen(QColor("#1c1e21"))
+            else:
+                painter.setPen(QColor("#495057"))
+            painter.drawText(QRect(x, box.top(), advance + 1, box.height()), Qt.AlignmentFlag.AlignVCenter, shown)
+            x += advance
+            room -= advance
+
+
+__all__ = ["LibraryModel", "RowDelegate", "PATH_ROLE", "ENTRY_ROLE", "MATCH_ROLE", "SCOPE_ROLE", "row_text"]
