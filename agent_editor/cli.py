@@ -103,6 +103,7 @@ def _check(argv: list[str]) -> int:
     for path in missing:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
     reports = check_files([p for p in args.paths if Path(p).exists()])
+    unread = _folders_claude_code_never_reads([Path(p) for p in args.paths], reports)
     counts = {"error": 0, "warning": 0, "info": 0}
     for report in reports:
         for problem in report.problems:
@@ -121,7 +122,24 @@ def _check(argv: list[str]) -> int:
         f"{_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}",
         file=sys.stderr,
     )
-    return 1 if counts["error"] or missing or not reports else 0
+    return 1 if counts["error"] or missing or unread or not reports else 0
+
+
+def _folders_claude_code_never_reads(paths: list[Path], reports) -> list[Path]:
+    """Folders named that hold agent-like files but no .md file: say so, since Claude Code reads none."""
+    from agent_editor.library.scan import scope_files
+    from agent_editor.library.scopes import FOLDER, Scope
+
+    checked = {report.path.resolve() for report in reports}
+    unread = []
+    for folder in (p for p in paths if p.is_dir()):
+        found = scope_files(Scope(FOLDER, folder, folder.name))
+        if found and not any(path.suffix == ".md" or path.resolve() in checked for path in found):
+            names = ", ".join(path.name for path in found[:5]) + (", ..." if len(found) > 5 else "")
+            print(f"{folder}: warning: Claude Code reads none of the {_count(len(found), 'file')} here ({names}): "
+                  "it only reads files ending in .md. Rename them to .md.", file=sys.stderr)
+            unread.append(folder)
+    return unread
 
 
 def _compare(argv: list[str], qt_args: list[str]) -> int:

@@ -66,6 +66,9 @@ class FakeDialogs:
         self.open_answer: list[Path] = []
         self.folder_answer: Path | None = None
         self.save_path_answer: Path | None = None
+        self.template_answer = "new-agent"  # the name of the template chosen, or None to cancel
+        self.name_answer: str | None = None
+        self.trash_with_changes = True
 
     def for_window(self, window):
         return self  # one script of answers for every window
@@ -89,6 +92,18 @@ class FakeDialogs:
     def ask_save_path(self, suggested: Path) -> Path | None:
         self.calls.append(("ask_save_path", suggested))
         return self.save_path_answer
+
+    def ask_template(self, templates: list):
+        self.calls.append(("ask_template", [t.name for t in templates]))
+        return next((t for t in templates if t.name == self.template_answer), None)
+
+    def ask_agent_name(self, title: str, prompt: str, current: str) -> str | None:
+        self.calls.append(("ask_agent_name", current))
+        return self.name_answer
+
+    def ask_trash_with_changes(self, name: str) -> bool:
+        self.calls.append(("ask_trash_with_changes", name))
+        return self.trash_with_changes
 
     def show_error(self, title: str, message: str) -> None:
         self.calls.append(("show_error", title, message))

@@ -673,9 +673,14 @@ def _folder(tmp_path: Path) -> tuple[Path, list[Path]]:
 
 def _click_entry(qtbot, window, path: Path) -> None:
     agent_list = window.library.list
-    item = agent_list.item(window.library.paths().index(path))
-    agent_list.scrollToItem(item)
-    qtbot.mouseClick(agent_list.viewport(), Qt.MouseButton.LeftButton, pos=agent_list.visualItemRect(item).center())
+    index = window.library.model.index(window.library.model.row_of(path))
+    agent_list.scrollTo(index)
+    qtbot.mouseClick(agent_list.viewport(), Qt.MouseButton.LeftButton, pos=agent_list.visualRect(index).center())
+
+
+def _current_row(window) -> int:
+    path = window.library.current_path()
+    return window.library.paths().index(path) if path is not None else -1
 
 
 def test_folder_mode_lists_the_agents_and_switches(qtbot, window, dialogs, tmp_path):
@@ -686,10 +691,10 @@ def test_folder_mode_lists_the_agents_and_switches(qtbot, window, dialogs, tmp_p
     assert window.library.isVisible()
     assert window.library.paths() == files
     assert "agents — 3 agents" in window.library.title.text()
-    texts = [window.library.list.item(i).text() for i in range(3)]
+    texts = window.library.row_texts()
     assert texts[0].startswith("backend-architect") and texts[2].startswith("senior-backend-architect")
     assert window.current.path == files[0]
-    assert window.library.list.currentRow() == 0
+    assert _current_row(window) == 0
 
     _click_entry(qtbot, window, files[2])
     assert window.current.path == files[2]
@@ -701,15 +706,15 @@ def test_folder_mode_lists_the_agents_and_switches(qtbot, window, dialogs, tmp_p
     _click_entry(qtbot, window, files[1])
     assert dialogs.asked("ask_save_changes") == [("ask_save_changes", "c-senior.md")]
     assert window.current.path == files[2]
-    assert window.library.list.currentRow() == 2  # the selection goes back to the open file
+    assert _current_row(window) == 2  # the selection goes back to the open file
     assert name_line(window).text() == "senior-backend-architect-mine"
 
     dialogs.save_choice = SaveChoice.SAVE
     _click_entry(qtbot, window, files[1])
     assert window.current.path == files[1]
-    assert window.library.list.currentRow() == 1
+    assert _current_row(window) == 1
     assert b"name: senior-backend-architect-mine\n" in files[2].read_bytes()
-    assert window.library.list.item(2).text().startswith("senior-backend-architect-mine")
+    assert window.library.row_texts()[2].startswith("senior-backend-architect-mine")
 
 
 def test_an_empty_folder_says_so(qtbot, window, tmp_path):
@@ -761,7 +766,7 @@ def test_default_paths_outside_a_project_is_the_example_library(qtbot, window, t
     assert (library / names[0]).read_text().startswith("---\nname: mine\n")
     assert window.open_paths(paths, title)
     assert window.library.title.text().startswith("Example agents")
-    assert window.library.list.count() == len(names)
+    assert len(window.library.paths()) == len(names)
 
 
 def test_default_paths_prefers_the_users_own_agents(tmp_path, no_user_agents):
@@ -954,13 +959,17 @@ def test_one_click_asks_once_where_a_click_also_activates(qtbot, window, dialogs
 def test_saving_updates_every_entry_a_shared_name_touches(qtbot, window, dialogs, tmp_path):
     folder, files = _folder(tmp_path)  # a-supabase and b-nextjs are both backend-architect
     assert window.open_paths([folder])
-    entries = window.library.list
-    assert "2 to look at" in entries.item(1).text()  # Green, and the shared name
+    def row(path):
+        return window.library.row_texts()[window.library.paths().index(path)]
+
+    assert "2 problems" in row(files[1])  # Green, and the shared name
+    assert "name-shared" in {p.code for p in window.problems.problems}  # shown for the open file too
     window.current.set_field("name", "supabase-architect")
     assert window.save()
-    assert entries.item(0).text().startswith("supabase-architect")
-    assert "1 to look at" in entries.item(1).text()  # only Green now
-    assert window.library.list.currentRow() == 0
+    assert row(files[0]).startswith("supabase-architect")
+    assert "1 problem" in row(files[1])  # only Green now
+    assert "name-shared" not in {p.code for p in window.problems.problems}
+    assert window.library.current_path() == files[0]  # the open file's row stays chosen where it moved
 
 
 def test_the_file_left_behind_shows_nothing_more(qtbot, window, dialogs, tmp_path):
@@ -1117,8 +1126,9 @@ def test_two_agents_selected_in_the_list_open_in_a_compare_window(qtbot, shown, 
     shown.open_paths([tmp_path])
     library = shown.library
     assert not library.compare_button.isEnabled()
-    library.list.item(0).setSelected(True)
-    library.list.item(2).setSelected(True)
+    selection = library.list.selectionModel()
+    for row in (0, 2):
+        selection.select(library.model.index(row), selection.SelectionFlag.Select)
     assert library.compare_button.isEnabled()
     assert library.compare_button.text() == "Compare 2 Selected"
     library.compare_button.click()
@@ -1126,8 +1136,7 @@ def test_two_agents_selected_in_the_list_open_in_a_compare_window(qtbot, shown, 
     compare = next(w for w in shown.findChildren(CompareWindow))
     qtbot.waitUntil(lambda: compare.session.comparison is not None)
     shown_paths = [doc.path for doc in compare.session.documents]
-    assert shown_paths == [library.list.item(0).data(Qt.ItemDataRole.UserRole),
-                           library.list.item(2).data(Qt.ItemDataRole.UserRole)]
+    assert shown_paths == [library.paths()[0], library.paths()[2]]
     compare.close()
 
 
@@ -1198,4 +1207,4 @@ def test_a_new_agent_saved_into_the_listed_folder_joins_the_list(qtbot, window, 
     dialogs.save_path_answer = target
     assert window.save()
     assert target in window.library.paths() and len(window.library.paths()) == 3
-    assert window.library.list.currentItem().data(Qt.ItemDataRole.UserRole) == target
+    assert window.library.current_path() == target

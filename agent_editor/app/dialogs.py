@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 AGENT_FILE_FILTER = "Agent files (*.md);;Text files (*.md *.txt);;All files (*)"
 
@@ -73,6 +73,26 @@ class Dialogs:
     def ask_save_path(self, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.parent, "Save agent as", str(suggested), AGENT_FILE_FILTER)
         return Path(name) if name else None
+
+    def ask_template(self, templates: list) -> object | None:
+        """Which starting point for a new agent (a ``library.files.Template``), or None."""
+        labels = [f"{t.name} — {t.summary}" for t in templates]
+        label, ok = QInputDialog.getItem(self.parent, "New agent", "Start from:", labels, 0, False)
+        return templates[labels.index(label)] if ok and label in labels else None
+
+    def ask_agent_name(self, title: str, prompt: str, current: str) -> str | None:
+        """A new name for an agent (renaming it), or None."""
+        text, ok = QInputDialog.getText(self.parent, title, prompt, QLineEdit.EchoMode.Normal, current)
+        return text if ok else None
+
+    def ask_trash_with_changes(self, name: str) -> bool:
+        """Moving an open file with unsaved changes to the trash: the changes are lost. Go ahead?"""
+        answer = QMessageBox.warning(
+            self.parent, "Unsaved changes",
+            f"“{name}” has changes that are not saved. Move it to the trash anyway?\n\n"
+            "The file goes to the trash as it was last saved; the unsaved changes are lost.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.parent, title, message)

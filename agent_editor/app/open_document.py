@@ -292,6 +292,12 @@ class OpenDocument(QObject):
         self.modified_changed.emit(True)
         self.undo_stack.resetClean()
 
+    def moved_to(self, path: Path) -> None:
+        """The app renamed the file: follow it to ``path`` (its text on disk is unchanged)."""
+        self._doc.path = path
+        self._watch()
+        self.path_changed.emit(path)
+
     def _watch(self) -> None:
         files = self._watcher.files()
         if files:

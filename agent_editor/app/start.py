@@ -1,9 +1,9 @@
 """Starting the app: the QApplication, its look, and what to open first.
 
-With files, they are opened; with a folder, its agents are listed. With nothing, the
-project's ``.claude/agents`` (when started inside a project), else the user's
-``~/.claude/agents``, else a copy of the bundled example library, so a new user sees
-real agents at once.
+With files, they are opened; with a folder of agents, its agents are listed. With a
+project folder, or with nothing (the working folder), the library shows every agent
+Claude Code would see from there, by scope; when there are none at all, a copy of the
+bundled example library, so a new user sees real agents at once.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 from agent_editor import __version__
 from agent_editor.agentfile.resources_path import resource_path
 from agent_editor.app.look.look import look, saved_scheme
+from agent_editor.library.scopes import find_project_agents, is_project_folder, library_scopes, user_agents_folder
+from agent_editor.library.scan import scope_files
 
 
 def make_application(argv: list[str] | None = None, *, style: bool = True) -> QApplication:
@@ -44,22 +46,6 @@ def make_application(argv: list[str] | None = None, *, style: bool = True) -> QA
 def apply_style(app: QApplication) -> None:
     """The stylesheet, filled with the look's colours (again whenever they change)."""
     look().style_application()
-
-
-def find_project_agents(start: Path) -> Path | None:
-    """The nearest ``.claude/agents`` from ``start`` up to the git root, as Claude Code searches."""
-    for folder in [start, *start.parents]:
-        candidate = folder / ".claude" / "agents"
-        if candidate.is_dir():
-            return candidate
-        if (folder / ".git").exists():
-            return None
-    return None
-
-
-def user_agents_folder() -> Path:
-    config = os.environ.get("CLAUDE_CONFIG_DIR")
-    return Path(config) / "agents" if config else Path.home() / ".claude" / "agents"
 
 
 def example_library() -> Path:
@@ -90,20 +76,30 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
 
     window = MainWindow()
     apply_style(app)
-    if paths:
-        missing = [p for p in paths if not p.exists()]
-        for path in missing:
-            print(f"agent-editor: {path}: no such file or folder", file=sys.stderr)
-        paths = [p for p in paths if p.exists()]
-        title = None
-    else:
-        paths, title = default_paths()
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"agent-editor: {path}: no such file or folder", file=sys.stderr)
+    paths = [p for p in paths if p.exists()]
     window.show()
-    if paths:
-        window.open_paths(paths, title)
+    if len(paths) == 1 and is_project_folder(paths[0]):
+        window.open_project(paths[0])
+    elif paths:
+        window.open_paths(paths)
+    elif not missing:
+        open_default(window, Path.cwd())
     if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
         QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
     return app.exec()
+
+
+def open_default(window, cwd: Path) -> bool:
+    """With nothing named: every agent Claude Code would see from here, by scope; if there are
+    none at all, a copy of the bundled examples, so a new user sees real agents at once."""
+    scopes = library_scopes(cwd, window.library_folders())
+    if any(scope_files(scope) for scope in scopes):
+        return window.open_project(cwd)
+    paths, title = default_paths(cwd)
+    return window.open_paths(paths, title)
 
 
 def run_compare_app(paths: list[Path], qt_args: list[str] | None = None) -> int:

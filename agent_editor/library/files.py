@@ -83,18 +83,22 @@ def variant_name(name: str, taken: set[str]) -> str:
     return unused_name(f"{name}-variant" if not re.search(r"-variant(-\d+)?$", name) else name, taken)
 
 
-def duplicate(path: Path, taken: set[str]) -> Path:
-    """Copy an agent beside itself as a variant: a new unused name, and a new file named after it."""
-    doc = AgentDocument.load(path)
+def duplicate(path: Path, taken: set[str], folder: Path | None = None, text: str | None = None) -> Path:
+    """Copy an agent as a variant: a new unused name, and a new file named after it.
+
+    The copy goes beside the original, or into ``folder``; ``text`` is the agent's text
+    when it is not the file's (an open file with unsaved changes).
+    """
+    doc = AgentDocument.parse(text) if text is not None else AgentDocument.load(path)
     name = doc.fields.get("name")
     base = name.strip() if isinstance(name, str) and name.strip() else path.stem
     new_name = variant_name(base, taken)
-    target = unused_file(path.parent, file_stem_for(new_name))
+    target = unused_file(folder or path.parent, file_stem_for(new_name))
     try:
-        text = with_name(doc.to_text(), new_name) if doc.reading.ok and doc.has_header else doc.to_text()
+        copied = with_name(doc.to_text(), new_name) if doc.reading.ok and doc.has_header else doc.to_text()
     except DocumentError:
-        text = doc.to_text()  # a header the copy cannot rename: an exact copy, under a new file name
-    write_new(target, text)
+        copied = doc.to_text()  # a header the copy cannot rename: an exact copy, under a new file name
+    write_new(target, copied)
     return target
 
 

@@ -76,9 +76,21 @@ def project_root(start: Path) -> Path | None:
 
 
 def is_project_folder(path: Path) -> bool:
-    """A folder given on the command line is a project (not a folder of agents) when it
-    holds ``.claude/agents`` or is the top of a git repository."""
-    return path.is_dir() and ((path / ".claude" / "agents").is_dir() or (path / ".git").exists())
+    """A folder given on the command line is a project (not a folder of agents) when it holds
+    ``.claude/agents``, or is the top of a git repository with no agent files of its own at the top."""
+    if not path.is_dir():
+        return False
+    if (path / ".claude" / "agents").is_dir():
+        return True
+    return (path / ".git").exists() and not any(_starts_like_agent(p) for p in path.glob("*.md"))
+
+
+def _starts_like_agent(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(8).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
 
 
 def config_dir() -> Path:

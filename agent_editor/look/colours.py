@@ -38,6 +38,7 @@ DARK_ROLES: Colours = {
 _PAIRS: dict[str, tuple[str, str]] = {
     # notes and problems
     "note_text": ("#9a6700", "#d29922"),
+    "error_text": ("#c92a2a", "#ff8787"),
     "error_bg": ("#fff0f0", "#3b1b1e"), "error_border": ("#f5c2c2", "#6e2b30"),
     "warning_bg": ("#fff8e6", "#3a2f12"), "warning_border": ("#f3d9a4", "#6b5518"),
     "info_bg": ("#eef4ff", "#172640"), "info_border": ("#c9d8f5", "#2b4a7a"),
@@ -77,7 +78,8 @@ TEXT_ON: dict[str, tuple[str, ...]] = {
     "muted_text": ("base", "window", "panel", "alternate_base", "quote_bg", "code_bg", "table_head_bg",
                    "changed_row"),
     "title_text": ("panel", "window", "base", "alternate_base"),
-    "note_text": ("window", "base", "panel", "alternate_base"),
+    "note_text": ("window", "base", "panel", "alternate_base", "selected_bg"),
+    "error_text": ("base", "alternate_base", "selected_bg"),
     "changed_text": ("base", "changed_row", "alternate_base"),
     "present_text": ("base", "changed_row", "alternate_base"),
     "accent_text": ("accent", "accent_hover"),

@@ -75,7 +75,13 @@ class ProblemsPanel(QWidget):
             item.setToolTip(2, problem.message)
             self.tree.addTopLevelItem(item)
         counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
-        if not problems:
+        codes = {problem.code for problem in problems}
+        if "not-md" in codes:
+            self.summary.setText("<b>Claude Code never reads this file</b>: its name does not end in .md.")
+        elif "name-overridden" in codes and not counts["error"]:
+            self.summary.setText("<b>Claude Code does not use this agent</b>: another file with the same name "
+                                 "takes its place.")
+        elif not problems:
             self.summary.setText("No problems: Claude Code will load this agent as written.")
         elif counts["error"]:
             self.summary.setText(f"<b>Claude Code will ignore this file</b> until {_n(counts['error'], 'error')} "

@@ -30,11 +30,12 @@ from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
 from agent_editor.app.documents import documents
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.undo import SharedUndoGroup
-from agent_editor.agentfile.validation import Problem, agent_files, check_files
+from agent_editor.agentfile.validation import Problem
 from agent_editor.app.actions import add_action
 from agent_editor.app.editor.body_editor import BodyEditor
 from agent_editor.app.editor.form import HeaderForm
-from agent_editor.app.editor.library import AgentList
+from agent_editor.app.library.actions import LibraryActions
+from agent_editor.app.library.panel import LibraryPanel
 from agent_editor.app.editor.preview import PreviewView
 from agent_editor.app.editor.problems import ProblemsPanel
 from agent_editor.app.look.menu import add_appearance_menu
@@ -86,15 +87,16 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs(self)
         self.settings = settings or QSettings()
         self.current: OpenDocument | None = None
-        self._library_source: tuple[str, list[Path]] | None = None  # what the file list shows: title, paths
         self._document_connections: list = []  # to the shown document, undone when another is shown
         self.undo_group = SharedUndoGroup(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 880)
 
-        self.library = AgentList()
+        self.library = LibraryPanel()
         self.library.file_chosen.connect(self._on_library_file_chosen)
         self.library.compare_requested.connect(self.compare_dialog)
+        self.library.entries_changed.connect(self._on_library_entries_changed)
+        self.library_actions = LibraryActions(self)
         self.form = HeaderForm()
         self.form.error_raised.connect(self._on_form_error_raised)
         self.body = BodyEditor()
@@ -150,7 +152,6 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New Agent", self.new_agent, keys.New, "Start a new agent from a short outline")
         self._action(file_menu, "&Open…", self.open_dialog, keys.Open, "Open agent files")
         self._action(file_menu, "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O", "Open a folder of agents")
         self._action(file_menu, "&Compare Variants…", self.compare_dialog, "Ctrl+Shift+D",
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, keys.SaveAs)
         self.reload_action = self._action(file_menu, "&Reload from Disk", self.reload, None,
                                           "Read the file again, dropping unsaved changes")
+        file_menu.addSeparator()
+        self.library_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", self.close, keys.Quit)
         if quit_action.shortcut().isEmpty():
@@ -178,6 +181,8 @@ class MainWindow(QMainWindow):
         redo.setShortcuts(redo_keys)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.library_actions.undo_trash_action)
         edit_menu.addSeparator()
         for action in self.body.find_bar.actions_for_window():
             edit_menu.addAction(action)
@@ -206,26 +211,37 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: list[Path], library_title: str | None = None) -> bool:
         """Open files, or a folder as a list of its agents; the first file is shown."""
         folders = [p for p in paths if p.is_dir()]
-        files = agent_files(paths)
+        files = [p for p in paths if not p.is_dir()]
         if len(files) > 1 or folders:
             title = library_title or (folders[0].name if len(folders) == 1 and len(paths) == 1 else "Agents")
-            self._library_source = (title, list(paths))
-            self.show_library(title, files)
+            files = self.library.show_paths(list(paths), title)
+        return self._open_first(files)
+
+    def open_project(self, start: Path) -> bool:
+        """List every agent Claude Code would see from the project at ``start``, by scope."""
+        return self._open_first(self.library.show_project(start, self.library_folders()))
+
+    def _open_first(self, files: list[Path]) -> bool:
         if not files:
             self.statusBar().showMessage("No agent files (*.md) here yet.", 8000)
             return False
         return self.open_file(files[0])
 
-    def show_library(self, title: str, files: list[Path]) -> None:
-        reports = check_files(files)
-        self.library.show_reports(f"{title} — {len(reports)} agent{'s' if len(reports) != 1 else ''}", reports)
-        self.library.show()
+    def library_folders(self) -> list[Path]:
+        """The folders the author added to the library (remembered between runs)."""
+        return [Path(p) for p in self.settings.value("library/folders", []) or [] if isinstance(p, str)]
 
-    def new_agent(self) -> bool:
-        """Start an unsaved agent from a short outline; saving asks where to put it."""
+    def add_library_folder(self, folder: Path) -> None:
+        folders = [p for p in self.library_folders() if p != folder] + [folder]
+        self.settings.setValue("library/folders", [str(p) for p in folders])
+        if self.library.collection.by_scope:
+            self.library.show_project(Path.cwd(), folders)
+
+    def new_agent(self, text: str = NEW_AGENT_TEXT) -> bool:
+        """Start an unsaved agent from ``text`` (a short outline); saving asks where to put it."""
         if not self._may_let_go():
             return False
-        self._show_document(documents().hold(OpenDocument(AgentDocument.parse(NEW_AGENT_TEXT)), self))
+        self._show_document(documents().hold(OpenDocument(AgentDocument.parse(text)), self))
         self.library.select(None)
         self.form.focus_field("name")
         return True
@@ -295,6 +311,19 @@ class MainWindow(QMainWindow):
         self.preview.verticalScrollBar().setValue(0)
         self._set_editing_enabled(True)
         self._update_title()
+        self.problems.show_problems(self._all_problems(opened.problems))
+        self.library_actions.offer_md_rename(opened.path)
+
+    def close_document(self) -> None:
+        """Stop showing the current document, dropping unsaved changes (the caller has asked)."""
+        self._let_go_of_current()
+        self.form.bind(None)
+        self.body.bind(None)
+        self.problems.show_problems([])
+        self.preview.show_html("", keep_position=False)
+        self.banner.hide()
+        self._set_editing_enabled(False)
+        self._update_title()
 
     def _let_go_of_current(self) -> None:
         """Stop showing the current document; it lives on while another window shows it."""
@@ -326,7 +355,8 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.current is None:
             return False
-        suggested = self.current.path or Path.home() / f"{self.current.fields.get('name') or 'agent'}.md"
+        suggested = self.current.path or self.library_actions.new_agent_folder() / \
+            f"{self.current.fields.get('name') or 'agent'}.md"
         target = self.dialogs.ask_save_path(suggested)
         if target is None:
             return False
@@ -393,7 +423,15 @@ class MainWindow(QMainWindow):
         self.status.setText(str(self.current.path) if self.current.path else "")
 
     def _on_document_problems_changed(self, problems: list[Problem]) -> None:
-        self.problems.show_problems(problems)
+        self.problems.show_problems(self._all_problems(problems))
+
+    def _all_problems(self, problems: list[Problem]) -> list[Problem]:
+        """The open file's own problems, and what other files in the library say about it."""
+        return problems + self.library.problems_for(self.current.path if self.current else None)
+
+    def _on_library_entries_changed(self) -> None:
+        if self.current is not None:
+            self.problems.show_problems(self._all_problems(self.current.problems))
 
     def _on_document_preview_rendered(self, html: str) -> None:
         self.preview.show_html(html)
@@ -401,18 +439,8 @@ class MainWindow(QMainWindow):
     def _on_document_saved(self) -> None:
         self.banner.hide()  # whatever it asked about the file on disk, the file is now this text
         self.statusBar().showMessage(f"Saved {self.current.display_name}", 4000)
-        paths = self.library.paths()
-        if self.current.path in paths:
-            # Check them all again: a name is shared (or no longer) across files.
-            for report in check_files(paths):
-                self.library.update_report(report)
-        elif not self.library.isHidden() and self._library_source is not None:
-            # Saved as a new file: if it landed in a listed folder, list it too.
-            title, sources = self._library_source
-            files = agent_files(sources)
-            if self.current.path in files:
-                self.show_library(title, files)
-                self.library.select(self.current.path)
+        self.library.refresh([self.current.path])  # a new file in a listed folder joins the list
+        self.library.select(self.current.path)
 
     def _on_document_file_changed_on_disk(self, deleted: bool) -> None:
         name = self.current.display_name

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from agent_editor.agentfile.schema import load_schema
-from agent_editor.agentfile.validation import Problem
+from agent_editor.agentfile.validation import Problem, not_md_problem
 from agent_editor.library.marks import mark_entries
 from agent_editor.library.scan import AgentEntry, blank_entry, read_entry, scope_files
 from agent_editor.library.scopes import FOLDER, PROJECT, Scope
@@ -126,9 +126,11 @@ class AgentCollection(QObject):
         return {e.name for e in self._entries.values() if e.scope == scope and e.name and e.path != leaving_out}
 
     def problems_for(self, path: Path | None) -> list[Problem]:
-        """What the other files say about this one (a shared or overridden name)."""
+        """What the other files say about this one (a shared or overridden name), and what its
+        file name says (Claude Code never reads a file not ending in .md)."""
         entry = self.entry(path)
-        return list(entry.shared_problems) if entry is not None else []
+        problems = [not_md_problem(path)] if path is not None and path.suffix != ".md" else []
+        return problems + (list(entry.shared_problems) if entry is not None else [])
 
     def default_folder(self) -> Path | None:
         """Where a new agent goes: the project's agents folder, else the one folder shown."""

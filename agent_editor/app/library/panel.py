@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from agent_editor.agentfile.validation import Problem
 from agent_editor.app.library.collection import AgentCollection
+from agent_editor.app.look.look import look
 from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import FOLDER, Scope, library_scopes
@@ -44,6 +45,7 @@ class LibraryPanel(QWidget):
     file_chosen = Signal(Path)
     compare_requested = Signal(list)  # of Path, two or more
     entries_changed = Signal()  # read, re-read or marked again: problems shown elsewhere may change
+    context_menu_about_to_show = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -102,6 +104,7 @@ class LibraryPanel(QWidget):
         self.list.clicked.connect(self._on_list_clicked)
         self.list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
         box.addWidget(self.list, 1)
+        look().colours_changed.connect(self.list.viewport().update)  # rows paint with the look's colours
         self.compare_button = QPushButton("Compare Selected", objectName="compareSelected")
         self.compare_button.setToolTip("Select two or more agents (Ctrl+click) to compare them side by side")
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
@@ -288,6 +291,7 @@ class LibraryPanel(QWidget):
         index = self.list.indexAt(point)
         if index.isValid() and index.data(PATH_ROLE) is not None and index not in self.list.selectedIndexes():
             self.list.setCurrentIndex(index)  # right-click on a row acts on that row
+        self.context_menu_about_to_show.emit()
         menu = QMenu(self)
         for action in self.context_actions:
             if action is None:

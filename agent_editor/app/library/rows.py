@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from agent_editor.agentfile.schema import load_schema
+from agent_editor.app.look.look import look
 from agent_editor.library.marks import IGNORED, NOT_READ, OVERRIDDEN, SHARED
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import Scope
@@ -26,7 +27,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 3
 
-_MARK_COLORS = {OVERRIDDEN: "#9a6700", SHARED: "#b35900", NOT_READ: "#c92a2a", IGNORED: "#c92a2a"}
+_MARK_TOKENS = {OVERRIDDEN: "note_text", SHARED: "note_text", NOT_READ: "error_text", IGNORED: "error_text"}
 _FIELD_WORDS = {"name": "name", "description": "description", "tools": "tools", "instructions": "instructions"}
 
 
@@ -109,7 +110,7 @@ class LibraryModel(QAbstractListModel):
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Paints a heading or an agent row with plain text only."""
+    """Paints a heading or an agent row with plain text only, in the look's colours."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -130,55 +131,55 @@ class RowDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         painter.save()
+        c = _colour
         bold_metrics, plain_metrics = self._metrics(option)
         rect = option.rect
-        palette = option.palette
         entry: AgentEntry | None = index.data(ENTRY_ROLE)
         if entry is None:  # a heading
-            painter.fillRect(rect, QColor("#e9ecef"))
+            painter.fillRect(rect, c("panel"))
             font = QFont(option.font)
             font.setBold(True)
             painter.setFont(font)
-            painter.setPen(QColor("#343a40"))
+            painter.setPen(c("title_text"))
             text = bold_metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight,
                                            rect.width() - 16)
             painter.drawText(rect.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             painter.restore()
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.fillRect(rect, QColor("#dbe4ff") if selected else palette.color(QPalette.ColorRole.Base))
-        painter.setPen(QColor("#eceef0"))
+        painter.fillRect(rect, c("selected_bg") if selected else c("base"))
+        painter.setPen(c("soft_line"))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         left, top, width = rect.left() + 8, rect.top() + 6, rect.width() - 16
         line_height = plain_metrics.height() + 2
 
         # line 1: dot, name, file name, problem count at the right
-        dot = QColor(self._colors.get(entry.color, "#ced4da")) if entry.color else QColor("#ced4da")
+        dot = QColor(self._colors[entry.color]) if entry.color else c("soft_line")
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(dot)
-        painter.setPen(QColor(0, 0, 0, 50) if entry.color else QColor("#adb5bd"))
+        painter.setPen(QColor(0, 0, 0, 50) if entry.color else c("muted_text"))
         size = 10
         painter.drawEllipse(left, top + (bold_metrics.height() - size) // 2, size, size)
         text_left = left + size + 8
         count = count_words(entry)
         count_width = plain_metrics.horizontalAdvance(count)
         painter.setFont(option.font)
-        painter.setPen(QColor("#c92a2a") if entry.errors else QColor("#9a6700") if entry.problem_count
-                       else QColor("#868e96"))
+        painter.setPen(c("error_text") if entry.errors else c("note_text") if entry.problem_count
+                       else c("muted_text"))
         painter.drawText(QRect(rect.right() - 8 - count_width, top, count_width, bold_metrics.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
         room = max(0, rect.right() - 8 - count_width - 10 - text_left)
         font = QFont(option.font)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#1c1e21") if entry.loaded else QColor("#868e96"))
+        painter.setPen(c("text") if entry.loaded else c("muted_text"))
         name = bold_metrics.elidedText(entry.shown_name, Qt.TextElideMode.ElideRight, room)
         painter.drawText(QRect(text_left, top, room, bold_metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         used = bold_metrics.horizontalAdvance(name) + 8
         if used < room:
             painter.setFont(option.font)
-            painter.setPen(QColor("#6b7280"))
+            painter.setPen(c("muted_text"))
             file_name = plain_metrics.elidedText(entry.path.name, Qt.TextElideMode.ElideMiddle, room - used)
             painter.drawText(QRect(text_left + used, top, room - used, bold_metrics.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, file_name)
@@ -188,21 +189,21 @@ class RowDelegate(QStyledItemDelegate):
         y = top + bold_metrics.height() + 2
         model = entry.model
         model_width = plain_metrics.horizontalAdvance(model) if model else 0
-        painter.setPen(QColor("#495057"))
+        painter.setPen(c("text"))
         description = entry.first_line or ("(no description)" if entry.loaded else "")
         room = width - (model_width + 10 if model else 0) - (size + 8)
         painter.drawText(QRect(text_left, y, max(0, room), plain_metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          plain_metrics.elidedText(description, Qt.TextElideMode.ElideRight, max(0, room)))
         if model:
-            painter.setPen(QColor("#6741d9"))
+            painter.setPen(c("tag_text"))
             painter.drawText(QRect(rect.right() - 8 - model_width, y, model_width, plain_metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, model)
 
         # line 3: the mark
         if entry.mark is not None:
             y += line_height
-            painter.setPen(QColor(_MARK_COLORS.get(entry.mark.kind, "#9a6700")))
+            painter.setPen(c(_MARK_TOKENS.get(entry.mark.kind, "note_text")))
             painter.drawText(QRect(text_left, y, width - size - 8, plain_metrics.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              plain_metrics.elidedText("⚑ " + entry.mark.text, Qt.TextElideMode.ElideRight,
@@ -223,7 +224,7 @@ class RowDelegate(QStyledItemDelegate):
         hit = match.excerpt[match.start:match.end]
         after = match.excerpt[match.end:]
         x = box.left()
-        painter.setPen(QColor("#868e96"))
+        painter.setPen(_colour("muted_text"))
         painter.drawText(QRect(x, box.top(), box.width(), box.height()), Qt.AlignmentFlag.AlignVCenter, label)
         x += metrics.horizontalAdvance(label)
         room = box.right() - x
@@ -231,20 +232,23 @@ class RowDelegate(QStyledItemDelegate):
         hit_width = metrics.horizontalAdvance(hit)
         before = metrics.elidedText(before, Qt.TextElideMode.ElideLeft, max(0, min(metrics.horizontalAdvance(before),
                                                                                    room - hit_width - 20)))
-        painter.setPen(QColor("#495057"))
         for part, highlighted in ((before, False), (hit, True), (after, False)):
             if room <= 0 or not part:
                 continue
             shown = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room)
             advance = metrics.horizontalAdvance(shown)
             if highlighted:
-                painter.fillRect(QRect(x, box.top(), advance, box.height()), QColor(255, 213, 79, 160))
-                painter.setPen(QColor("#1c1e21"))
+                painter.fillRect(QRect(x, box.top(), advance, box.height()), _colour("find_match"))
+                painter.setPen(_colour("text"))
             else:
-                painter.setPen(QColor("#495057"))
+                painter.setPen(_colour("text"))
             painter.drawText(QRect(x, box.top(), advance + 1, box.height()), Qt.AlignmentFlag.AlignVCenter, shown)
             x += advance
             room -= advance
+
+
+def _colour(token: str) -> QColor:
+    return QColor(look().colours.get(token, "#808080"))
 
 
 __all__ = ["LibraryModel", "RowDelegate", "PATH_ROLE", "ENTRY_ROLE", "MATCH_ROLE", "SCOPE_ROLE", "row_text"]
