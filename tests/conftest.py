@@ -69,6 +69,7 @@ class FakeDialogs:
         self.template_answer = "new-agent"  # the name of the template chosen, or None to cancel
         self.name_answer: str | None = None
         self.trash_with_changes = True
+        self.choose_variant_files = True
 
     def for_window(self, window):
         return self  # one script of answers for every window
@@ -104,6 +105,10 @@ class FakeDialogs:
     def ask_trash_with_changes(self, name: str) -> bool:
         self.calls.append(("ask_trash_with_changes", name))
         return self.trash_with_changes
+
+    def ask_choose_variants(self, list_shown: bool, selected: int) -> bool:
+        self.calls.append(("ask_choose_variants", list_shown, selected))
+        return self.choose_variant_files
 
     def show_error(self, title: str, message: str) -> None:
         self.calls.append(("show_error", title, message))

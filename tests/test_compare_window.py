@@ -189,6 +189,19 @@ def test_copy_a_field_across_then_undo_and_redo(qtbot, pair):
     assert right.fields["color"] == "purple"
 
 
+def test_the_unsaved_mark_sits_on_the_unsaved_side(qtbot, pair):
+    a, b = "001_e8af0677f75d917f.md", "003_07c591a51ef07c38.md"
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.copy_field("color", Side.A)
+    assert pair.windowTitle() == f"Compare: {a}[*] ↔ {b} — Agent Editor" and pair.isWindowModified()
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.copy_field("tools", Side.B)
+    assert pair.windowTitle() == f"Compare: {a}[*] ↔ {b}* — Agent Editor"
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.session.left.undo_stack.undo()
+    assert pair.windowTitle() == f"Compare: {a} ↔ {b}[*] — Agent Editor"
+
+
 def test_copied_tools_keep_the_target_files_style(qtbot, tmp_path, open_compare):
     listed = tmp_path / "listed.md"
     listed.write_text("---\nname: listed\ndescription: Lists its tools.\ntools:\n  - Read\n  - Glob\n---\n\nBody.\n",
@@ -365,6 +378,13 @@ def test_overview_of_five_seeds_and_picking_a_pair(qtbot, tmp_path, open_compare
         assert values[i][i] == 1.0
         for j in range(5):
             assert values[i][j] == values[j][i] and 0.0 <= values[i][j] <= 1.0
+    # The overview's toolbar and status line speak of all five, in the table's units.
+    assert window.change_label.text().strip() == "Overview of 5 variants"
+    assert not window.take_into_b_action.isVisible() and not window.next_change_action.isVisible()
+    shares = [values[i][j] for i in range(5) for j in range(i + 1, 5)]
+    assert matrix.item(0, 1).text() == f"{values[0][1]:.0%}"
+    assert f"Body similarity {min(shares):.0%} to {max(shares):.0%}" in window.summary.text()
+    assert window.summary.text().startswith("5 variants")
     tools = [view.tools.verticalHeaderItem(r).text() for r in range(view.tools.rowCount())]
     assert tools[0] == "every tool" and "MultiEdit" in tools and "context7" in tools
     # Double-clicking a similarity cell opens that pair side by side.
@@ -372,6 +392,8 @@ def test_overview_of_five_seeds_and_picking_a_pair(qtbot, tmp_path, open_compare
         matrix.cellDoubleClicked.emit(1, 3)
     assert window.session.pair == (1, 3)
     assert window.tabs.currentWidget() is window.pair_page
+    assert window.take_into_b_action.isVisible() and window.change_label.text().strip().startswith("Change 1 of")
+    assert window.summary.text().startswith(f"Body similarity {values[1][3]:.0%}")
     assert window.fields.only_here("tools", Side.A) == ("MultiEdit",)
     assert window.fields.horizontalHeaderItem(1).text() == "B · 001_e8af0677f75d917f.md"
     assert window.windowTitle().startswith("Compare: 001_e8af0677f75d917f.md ↔ 003_07c591a51ef07c38.md (of 5)")
@@ -381,7 +403,8 @@ def test_overview_of_five_seeds_and_picking_a_pair(qtbot, tmp_path, open_compare
     with qtbot.waitSignal(window.comparison_updated):
         view.compare_button.click()
     assert window.session.pair == (0, 4)
-    assert window.take_into_b_action.text() == "Take Change from A into E"
+    assert window.take_into_b_action.text() == "Use A's Value in E"
+    assert window.take_into_b_action.iconText() == "Use A's value in E"
     # A change carried across in the pair shows in the overview too.
     with qtbot.waitSignal(window.overview_updated):
         window.copy_field("model", Side.B)
@@ -454,6 +477,12 @@ def test_main_window_opens_the_compare_view(qtbot, tmp_path, dialogs):
     main = MainWindow(dialogs=dialogs, settings=settings)
     qtbot.addWidget(main)
     action = next(a for m in main.menuBar().actions() for a in m.menu().actions() if a.text() == "&Compare Variants…")
+    # With fewer than two agents chosen it first says how to choose them; Cancel stops there.
+    dialogs.choose_variant_files = False
+    action.trigger()
+    assert dialogs.asked("ask_choose_variants") == [("ask_choose_variants", False, 0)]
+    assert not dialogs.asked("ask_open_paths")
+    dialogs.choose_variant_files = True
     dialogs.open_answer = [copy_seed(tmp_path, "000")]
     action.trigger()
     assert dialogs.asked("show_error") and not main.findChildren(CompareWindow)

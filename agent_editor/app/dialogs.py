@@ -94,6 +94,27 @@ class Dialogs:
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_choose_variants(self, list_shown: bool, selected: int) -> bool:
+        """Compare Variants with fewer than two agents chosen: how to choose them. True: pick
+        the files now."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Compare Variants")
+        box.setText("Choose two or more agents to compare.")
+        pick = "In the next window, click one file, then hold Ctrl (⌘ on a Mac) and click the others."
+        if list_shown:
+            chosen = "one agent is selected" if selected == 1 else "no agent is selected"
+            box.setInformativeText(
+                f"In the list on the left {chosen}. Click an agent, then hold Ctrl (⌘ on a Mac) and click the "
+                "others; then press “Compare Selected” under the list.\n\nOr choose the files now. " + pick)
+        else:
+            box.setInformativeText(pick)
+        choose = box.addButton("Choose Files…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(choose)
+        box.exec()
+        return box.clickedButton() is choose
+
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.parent, title, message)
 

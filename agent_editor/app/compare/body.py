@@ -304,8 +304,8 @@ class SideBySideBody(QWidget):
         menu = pane.createStandardContextMenu(position)
         menu.addSeparator()
         a, b = self._letters
-        for text, into in ((f"Take This Change from {a} into {b}", Side.B),
-                           (f"Take This Change from {b} into {a}", Side.A)):
+        for text, into in ((f"Use {a}'s Value in {b}", Side.B),
+                           (f"Use {b}'s Value in {a}", Side.A)):
             action = menu.addAction(text)
             action.setEnabled(change is not None)
             action.triggered.connect(lambda _=False, s=into: self.take_requested.emit(s))

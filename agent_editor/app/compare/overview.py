@@ -356,6 +356,17 @@ def percent(share: float) -> str:
     return f"{share:.0%}"
 
 
+def overview_summary(overview: Overview) -> str:
+    """The status line for the overview, in the units of its tables."""
+    count = overview.count
+    shares = [overview.similarity[i][j] for i in range(count) for j in range(i + 1, count)]
+    low, high = (percent(min(shares)), percent(max(shares))) if shares else ("", "")
+    alike = f"Body similarity {low} to {high}" if low != high else f"Body similarity {low}"
+    differing = sum(1 for field in overview.fields if not field.uniform)
+    return (f"{count} variants  ·  {alike}  ·  "
+            f"{differing} of {len(overview.fields)} field{'s' if len(overview.fields) != 1 else ''} differ")
+
+
 def _shade(value: float) -> tuple[QColor, QColor]:
     """A similarity cell's background (the page's base for nothing alike, the accent for
     identical) and a text colour that reads on it."""

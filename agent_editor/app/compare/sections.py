@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from agent_editor.compare.model import Side
 from agent_editor.compare.sections import SectionKind, SectionMatch
@@ -74,23 +74,23 @@ class SectionNotes(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         box.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # stacked: the labels are long for a narrow pane
         buttons.setContentsMargins(8, 6, 8, 8)
         buttons.setSpacing(6)
-        self.copy_into_b = QPushButton("Copy into B →", objectName="copySection")
-        self.copy_into_a = QPushButton("← Copy into A", objectName="copySection")
+        self.copy_into_b = QPushButton("Use A's Section in B", objectName="copySection")
+        self.copy_into_a = QPushButton("Use B's Section in A", objectName="copySection")
         self.copy_into_a.clicked.connect(lambda: self._ask_copy(Side.A))
         self.copy_into_b.clicked.connect(lambda: self._ask_copy(Side.B))
-        buttons.addWidget(self.copy_into_a)
         buttons.addWidget(self.copy_into_b)
+        buttons.addWidget(self.copy_into_a)
         box.addLayout(buttons)
         self._update_buttons()
 
     def set_letters(self, letters: tuple[str, str]) -> None:
         self._letters = letters
         a, b = letters
-        self.copy_into_b.setText(f"Copy into {b} →")
-        self.copy_into_a.setText(f"← Copy into {a}")
+        self.copy_into_b.setText(f"Use {a}'s Section in {b}")
+        self.copy_into_a.setText(f"Use {b}'s Section in {a}")
         self._update_buttons()
 
     def show_matches(self, matches: tuple[SectionMatch, ...]) -> None:

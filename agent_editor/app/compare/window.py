@@ -47,7 +47,7 @@ from agent_editor.app.actions import add_action
 from agent_editor.app.compare.body import SideBySideBody
 from agent_editor.app.compare.fields import FieldTable
 from agent_editor.app.compare.header import Legend, VariantHeader
-from agent_editor.app.compare.overview import OverviewView, VariantLabel
+from agent_editor.app.compare.overview import OverviewView, VariantLabel, overview_summary, percent
 from agent_editor.app.compare.sections import SectionNotes
 from agent_editor.app.look.look import look
 from agent_editor.app.look.menu import add_appearance_menu
@@ -122,6 +122,7 @@ class CompareWindow(QMainWindow):
         busy_row.addWidget(spinner)
         busy_row.addWidget(QLabel("Comparing…"))
         self.summary = QLabel(objectName="compareSummary")
+        self._pair_summary = self._overview_summary = ""
         self.statusBar().addPermanentWidget(self.summary)
         self._build_actions()
 
@@ -220,9 +221,9 @@ class CompareWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.take_into_b_action = self._action(edit_menu, "Take Change from A into B", lambda: self.take_change(Side.B),
+        self.take_into_b_action = self._action(edit_menu, "Use A's Value in B", lambda: self.take_change(Side.B),
                                                ["Alt+Right"], "Replace B's lines of the current change with A's")
-        self.take_into_a_action = self._action(edit_menu, "Take Change from B into A", lambda: self.take_change(Side.A),
+        self.take_into_a_action = self._action(edit_menu, "Use B's Value in A", lambda: self.take_change(Side.A),
                                                ["Alt+Left"], "Replace A's lines of the current change with B's")
 
         view_menu = self.menuBar().addMenu("&View")
@@ -251,7 +252,7 @@ class CompareWindow(QMainWindow):
         self.next_change_action.setIconText("▼ Next")
         toolbar.addAction(self.previous_change_action)
         toolbar.addAction(self.next_change_action)
-        toolbar.addWidget(self.change_label)
+        self._change_label_action = toolbar.addWidget(self.change_label)
         toolbar.addSeparator()
         toolbar.addAction(self.take_into_b_action)
         toolbar.addAction(self.take_into_a_action)
@@ -272,6 +273,10 @@ class CompareWindow(QMainWindow):
         self._busy_action.setVisible(False)
         for document in self.session.documents:
             document.modified_changed.connect(self._update_actions)
+        # What only makes sense for the pair side by side; the overview hides it.
+        self._pair_only_actions = (self.previous_change_action, self.next_change_action, self.take_into_b_action,
+                                   self.take_into_a_action, self.wrap_action)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     # ----- naming ------------------------------------------------------------------------
 
@@ -290,10 +295,18 @@ class CompareWindow(QMainWindow):
         return self.session.letter(Side.A), self.session.letter(Side.B)
 
     def _update_title(self, *_args) -> None:
-        left, right = self.session.left.display_name, self.session.right.display_name
+        """"Compare: a.md ↔ b.md*": the unsaved mark follows the variant that is unsaved."""
+        names = []
+        placeholder = False  # Qt's [*] shows the mark; a second unsaved side gets a plain one
+        for document in (self.session.left, self.session.right):
+            mark = ("*" if placeholder else "[*]") if document.is_modified else ""
+            placeholder = placeholder or document.is_modified
+            names.append(document.display_name + mark)
         count = len(self.session.documents)
-        of = f" (of {count})" if count > 2 else ""
-        self.setWindowTitle(f"Compare: {left} ↔ {right}{of}[*] — {APP_NAME}")
+        pair = set(self.session.pair)
+        others = [variant_letter(i) for i, d in enumerate(self.session.documents) if i not in pair and d.is_modified]
+        of = f" (of {count}{'; ' + ', '.join(others) + ' unsaved' if others else ''})" if count > 2 else ""
+        self.setWindowTitle(f"Compare: {names[0]} ↔ {names[1]}{of}{'' if placeholder else '[*]'} — {APP_NAME}")
         self.setWindowModified(any(d.is_modified for d in self.session.documents))
 
     # ----- showing the session ------------------------------------------------------------
@@ -304,6 +317,7 @@ class CompareWindow(QMainWindow):
             self.fields.show_fields(())
             self.body.clear()
             self.sections.show_matches(())
+            self._pair_summary = ""
             self.summary.clear()
         letters = self._letters()
         labels = self._labels()
@@ -316,10 +330,14 @@ class CompareWindow(QMainWindow):
         self.legend.set_letters(letters)
         self.overview.set_pair(left, right)
         a, b = letters
-        self.take_into_b_action.setText(f"Take Change from {a} into {b}")
-        self.take_into_b_action.setIconText(f"Take {a} → {b}")
-        self.take_into_a_action.setText(f"Take Change from {b} into {a}")
-        self.take_into_a_action.setIconText(f"Take {a} ← {b}")
+        self.take_into_b_action.setText(f"Use {a}'s Value in {b}")
+        self.take_into_b_action.setIconText(f"Use {a}'s value in {b}")
+        self.take_into_b_action.setStatusTip(f"Replace {b}'s lines of the current change with {a}'s")
+        self.take_into_a_action.setText(f"Use {b}'s Value in {a}")
+        self.take_into_a_action.setIconText(f"Use {b}'s value in {a}")
+        self.take_into_a_action.setStatusTip(f"Replace {a}'s lines of the current change with {b}'s")
+        for action in (self.take_into_a_action, self.take_into_b_action):
+            action.setToolTip(action.statusTip())
         self.save_a_action.setText(f"Save {a} ({labels[left].file_name})")
         self.save_b_action.setText(f"Save {b} ({labels[right].file_name})")
         self.tabs.setTabText(self.tabs.indexOf(self.pair_page), f"Side by Side: {a} ↔ {b}")
@@ -335,9 +353,10 @@ class CompareWindow(QMainWindow):
         self.body.show_diff(comparison.body)
         self.sections.show_matches(comparison.sections)
         changes = len(comparison.changes)
-        self.summary.setText(
-            f"Body similarity {comparison.similarity:.0%}  ·  {changes} body change{'s' if changes != 1 else ''}"
+        self._pair_summary = (
+            f"Body similarity {percent(comparison.similarity)}  ·  {changes} body change{'s' if changes != 1 else ''}"
             f"  ·  {differing} field{'s' if differing != 1 else ''} differ{'s' if differing == 1 else ''}")
+        self._show_view_state()
         self._update_actions()
         self.comparison_updated.emit()
 
@@ -345,7 +364,28 @@ class CompareWindow(QMainWindow):
         self.overview.set_variants(self._labels())
         self.overview.set_pair(*self.session.pair)
         self.overview.show_overview(overview)
+        self._overview_summary = overview_summary(overview)
+        self._show_view_state()
         self.overview_updated.emit()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._show_view_state()
+
+    def showing_overview(self) -> bool:
+        return self.tabs.currentWidget() is self.overview
+
+    def _show_view_state(self) -> None:
+        """The toolbar and status line speak of what is shown: the overview of all, or the pair."""
+        overview = self.showing_overview()
+        for action in self._pair_only_actions:
+            action.setVisible(not overview)
+        if overview:
+            self.change_label.setText(f"  Overview of {len(self.session.documents)} variants  ")
+            self.summary.setText(self._overview_summary)
+        else:
+            self._on_body_current_change_changed(self.body.current_change if self.body.current_change is not None
+                                                 else -1, self.body.change_count)
+            self.summary.setText(self._pair_summary)
 
     def _on_look_colours_changed(self) -> None:
         """Draw everything again in the new light or dark colours."""
@@ -367,6 +407,8 @@ class CompareWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def _on_body_current_change_changed(self, index: int, count: int) -> None:
+        if self.showing_overview():
+            return
         if count == 0:
             self.change_label.setText("  Bodies are the same  " if self.session.comparison else "  ")
         else:

@@ -261,8 +261,12 @@ class MainWindow(QMainWindow):
         """Compare the files given, the two or more selected in the list, or files the author picks."""
         from agent_editor.app.compare.window import open_compare_window  # loaded when first asked for
 
-        if not paths and self.library.isVisible() and len(self.library.selected_paths()) >= 2:
-            paths = self.library.selected_paths()
+        if not paths:
+            selected = self.library.selected_paths() if self.library.isVisible() else []
+            if len(selected) >= 2:
+                paths = selected
+            elif not self.dialogs.ask_choose_variants(self.library.isVisible(), len(selected)):
+                return
         folder = self.current.path.parent if self.current and self.current.path else None
         open_compare_window(self, self.dialogs, folder, paths or None)
 
