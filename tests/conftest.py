@@ -70,6 +70,10 @@ class FakeDialogs:
         self.name_answer: str | None = None
         self.trash_with_changes = True
         self.choose_variant_files = True
+        self.review_recovered = True
+        self.discard_recovered = True
+        self.save_anyway = False
+        self.version_answer: int | None = None
 
     def for_window(self, window):
         return self  # one script of answers for every window
@@ -81,6 +85,22 @@ class FakeDialogs:
     def ask_overwrite_changed_file(self, name: str, deleted: bool) -> bool:
         self.calls.append(("ask_overwrite_changed_file", name, deleted))
         return self.overwrite
+
+    def ask_review_recovered(self, titles: list[str]) -> bool:
+        self.calls.append(("ask_review_recovered", list(titles)))
+        return self.review_recovered
+
+    def ask_discard_recovered(self, title: str) -> bool:
+        self.calls.append(("ask_discard_recovered", title))
+        return self.discard_recovered
+
+    def ask_save_anyway(self, name: str, reason: str) -> bool:
+        self.calls.append(("ask_save_anyway", name, reason))
+        return self.save_anyway
+
+    def ask_version(self, name: str, choices: list[str]):
+        self.calls.append(("ask_version", name, list(choices)))
+        return self.version_answer
 
     def ask_open_paths(self, folder: Path | None) -> list[Path]:
         self.calls.append(("ask_open_paths", folder))

@@ -36,8 +36,14 @@ def compare_from(editor: MainWindow, *paths) -> CompareWindow:
 # ----- the registry ------------------------------------------------------------------------
 
 
-def test_one_document_per_resolved_path_until_the_last_holder_lets_go(qtbot, tmp_path):
-    registry = DocumentRegistry()
+@pytest.fixture
+def registry():
+    made = DocumentRegistry()
+    yield made
+    made.deleteLater()  # at a safe moment, not whenever the garbage collector runs
+
+
+def test_one_document_per_resolved_path_until_the_last_holder_lets_go(qtbot, tmp_path, registry):
     path = copy_seed(tmp_path, "000")
     (tmp_path / "sub").mkdir()
     first, second = object(), object()
@@ -52,8 +58,7 @@ def test_one_document_per_resolved_path_until_the_last_holder_lets_go(qtbot, tmp
     assert registry.find(path) is None and registry.all() == []
 
 
-def test_save_as_moves_the_document_to_its_new_path(tmp_path):
-    registry = DocumentRegistry()
+def test_save_as_moves_the_document_to_its_new_path(tmp_path, registry):
     holder = object()
     doc = registry.open(copy_seed(tmp_path, "001"), holder)
     target = tmp_path / "renamed.md"
@@ -63,10 +68,9 @@ def test_save_as_moves_the_document_to_its_new_path(tmp_path):
     registry.release(doc, holder)
 
 
-def test_a_symlinked_path_is_the_same_document(tmp_path):
+def test_a_symlinked_path_is_the_same_document(tmp_path, registry):
     if not hasattr(os, "symlink"):
         pytest.skip("no symbolic links here")
-    registry = DocumentRegistry()
     path = copy_seed(tmp_path, "002")
     link = tmp_path / "link.md"
     link.symlink_to(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 AGENT_FILE_FILTER = "Agent files (*.md);;Text files (*.md *.txt);;All files (*)"
@@ -61,6 +62,56 @@ class Dialogs:
         buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
         answer = QMessageBox.warning(self.parent, title, text, buttons, QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Save
+
+    def ask_review_recovered(self, titles: list[str]) -> bool:
+        """After a crash: show the recovered unsaved changes now (True) or at the next start?"""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Unsaved changes recovered")
+        count = len(titles)
+        listed = "\n".join(f"• {title}" for title in titles[:12]) + ("\n…" if count > 12 else "")
+        box.setText(f"Agent Editor closed without saving your changes to {count} agent{'s' if count != 1 else ''}. "
+                    "They were kept.")
+        box.setInformativeText(f"{listed}\n\nCompare each with the file on disk, then restore or discard it. "
+                               "Nothing is restored until you choose.")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        review = box.addButton("Review Now", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(review)
+        box.exec()
+        return box.clickedButton() is review
+
+    def ask_discard_recovered(self, title: str) -> bool:
+        """Delete the recovered changes to ``title`` for good?"""
+        answer = QMessageBox.warning(
+            self.parent, "Discard recovered changes",
+            f"Discard the recovered changes to “{title}”?\n\nThey cannot be brought back afterwards.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_save_anyway(self, name: str, reason: str) -> bool:
+        """An error stands: save ``name`` anyway, knowing Claude Code will ignore it until it is fixed?"""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Save with an error")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Claude Code will ignore this agent until this is fixed:\n{reason}")
+        box.setInformativeText(f"Save “{name}” anyway, to finish it later?")
+        save = box.addButton("Save Anyway", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is save
+
+    def ask_version(self, name: str, choices: list[str]) -> int | None:
+        """Which earlier version of ``name`` to compare with (an index into ``choices``)?"""
+        if not choices:
+            QMessageBox.information(self.parent, "No earlier versions",
+                                    f"No earlier version of “{name}” is kept yet: one is kept each time you save.")
+            return None
+        choice, accepted = QInputDialog.getItem(self.parent, "Compare with an earlier version",
+                                                f"Versions of “{name}”, newest first:", choices, 0, False)
+        return choices.index(choice) if accepted and choice in choices else None
 
     def ask_open_paths(self, folder: Path | None) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self.parent, "Open agent files", str(folder or ""), AGENT_FILE_FILTER)

@@ -33,6 +33,14 @@ _HEADER_TEXT_MERGE_ID = 2
 _PREVIEW_AT_ONCE_MS = 12
 
 
+class SaveRefused(DocumentError):
+    """Saving was refused because an error stands (``problem``): Claude Code would ignore the file."""
+
+    def __init__(self, message: str, problem: Problem):
+        super().__init__(message)
+        self.problem = problem
+
+
 class _TextCommand(QUndoCommand):
     """An edit kept as text before and after, which makes undo exact.
 
@@ -82,6 +90,7 @@ class OpenDocument(QObject):
     preview_rendered = Signal(str)  # the body as an HTML fragment
     file_changed_on_disk = Signal(bool)  # True when the file was deleted
     reloaded = Signal()  # the text is the file on disk again
+    about_to_save = Signal(object)  # the Path about to be written (its content is still the old one)
 
     def __init__(self, doc: AgentDocument, parent: QObject | None = None):
         super().__init__(parent)
@@ -98,6 +107,10 @@ class OpenDocument(QObject):
         self._preview_show_cost = 0.0  # seconds showing a preview takes in this thread, smoothed
         self.last_preview_seconds = (0.0, 0.0)  # rendering, showing: for measurements
         self._saving = False
+        # A version shown for comparison (an earlier save, a recovered draft) has a
+        # title instead of a file name, and is never changed or saved.
+        self.title: str | None = None
+        self.read_only = False
         self._watch()
 
     # ----- reading ------------------------------------------------------------------
@@ -118,6 +131,8 @@ class OpenDocument(QObject):
 
     @property
     def display_name(self) -> str:
+        if self.title:
+            return self.title
         return self._doc.path.name if self._doc.path else "Untitled agent"
 
     @property
@@ -172,6 +187,11 @@ class OpenDocument(QObject):
     def set_header_text(self, text: str) -> None:
         if text != self._doc.header_text:
             self._edit("Edit header", lambda d: d.set_header_text(text), merge_id=_HEADER_TEXT_MERGE_ID)
+
+    def replace_text(self, text: str, label: str) -> None:
+        """Make the whole file ``text`` (a restored version), as one undo step."""
+        if text != self._doc.to_text():
+            self.undo_stack.push(_TextCommand(self, label, self._doc.to_text(), text))
 
     def apply_fix(self, fix: Fix) -> None:
         self._edit(fix.label, fix.apply)
@@ -244,14 +264,22 @@ class OpenDocument(QObject):
 
     # ----- saving and the file on disk -----------------------------------------------
 
-    def save(self, path: Path | None = None, *, force: bool = False) -> None:
-        """Save, refusing while an error stands. Raises ``DocumentError`` (with the reason) when not saved."""
+    def save(self, path: Path | None = None, *, force: bool = False, with_errors: bool = False) -> None:
+        """Save, refusing while an error stands unless ``with_errors`` (the author chose
+        "Save anyway"). Raises ``DocumentError`` (with the reason) when not saved;
+        ``SaveRefused`` (naming the error) for a refusal."""
+        if self.read_only:
+            raise DocumentError(f"“{self.display_name}” is a version kept for comparison; it is not saved.")
         errors = self.errors
-        if errors:
+        if errors and not with_errors:
             first = errors[0]
             fix = f" Fix: {first.fix.label}." if first.fix else ""
-            raise DocumentError(f"Not saved, because Claude Code would ignore this file: {first.message}{fix}")
+            raise SaveRefused(f"Not saved, because Claude Code would ignore this file: {first.message}{fix}",
+                              first)
         old_path = self._doc.path
+        target = Path(path) if path is not None else old_path
+        if target is not None:
+            self.about_to_save.emit(target)
         self._saving = True
         try:
             self._doc.save(path, force=force)
@@ -362,4 +390,4 @@ def _field_merge_id(key: str) -> int:
     return _FIELD_MERGE_IDS.setdefault(key, 1000 + len(_FIELD_MERGE_IDS))
 
 
-__all__ = ["OpenDocument", "DocumentError", "FileChangedOnDisk"]
+__all__ = ["OpenDocument", "DocumentError", "FileChangedOnDisk", "SaveRefused"]

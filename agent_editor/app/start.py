@@ -76,6 +76,7 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
 
     window = MainWindow()
     apply_style(app)
+    safety = start_safety_net(app, window)
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"agent-editor: {path}: no such file or folder", file=sys.stderr)
@@ -89,6 +90,7 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
         open_default(window, Path.cwd())
     if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
         QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
+    QTimer.singleShot(0, safety)
     return app.exec()
 
 
@@ -100,6 +102,16 @@ def open_default(window, cwd: Path) -> bool:
         return window.open_project(cwd)
     paths, title = default_paths(cwd)
     return window.open_paths(paths, title)
+
+
+def start_safety_net(app: QApplication, window):
+    """Keep drafts and saved versions from now on; returns what offers the drafts a crashed run left."""
+    from agent_editor.app.safety.net import install, uninstall
+    from agent_editor.app.safety.recovery import offer_recovery
+
+    net = install()
+    app.aboutToQuit.connect(uninstall)
+    return lambda: offer_recovery(window, window.dialogs, net.drafts, window.show_open_document)
 
 
 def run_compare_app(paths: list[Path], qt_args: list[str] | None = None) -> int:

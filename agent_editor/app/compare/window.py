@@ -484,6 +484,12 @@ class CompareWindow(QMainWindow):
         return self._carry(into, lambda: self.session.take_change(index, into), "Could not take the change")
 
     def _carry(self, into: Side, edit, failure: str) -> bool:
+        target = self.session.document(into)
+        if target.read_only:
+            self.statusBar().showMessage(
+                f"“{target.display_name}” is a version kept for comparison and does not change; "
+                f"carry its text the other way.", 8000)
+            return False
         try:
             changed = edit()
         except StaleComparison as error:

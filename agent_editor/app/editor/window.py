@@ -288,6 +288,16 @@ class MainWindow(QMainWindow):
         self.library.select(path)
         return True
 
+    def show_open_document(self, document: OpenDocument) -> bool:
+        """Show a document another window has open (a restored draft, a compared file)."""
+        if document is self.current:
+            return True
+        if not self._may_let_go():
+            return False
+        self._show_document(documents().hold(document, self))
+        self.library.select(document.path)
+        return True
+
     def _select_current_in_library(self) -> None:
         if self.current is not None and self.current.path is not None:
             self.library.select(self.current.path)
