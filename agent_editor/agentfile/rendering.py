@@ -21,8 +21,11 @@ import re
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
+import logging
+import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 
 import markdown
 from markdown.extensions.fenced_code import FencedCodeExtension
@@ -201,8 +204,24 @@ _MARKDOWN = markdown.Markdown(
 
 
 _MARKDOWN_LOCK = threading.Lock()  # one shared Markdown instance; previews render in a worker thread
-_CHUNK_CACHE: OrderedDict[str, str] = OrderedDict()
+_CHUNK_CACHE: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 _CHUNK_CACHE_SIZE = 2048
+
+# Between the parts of a rendered body (see ``render_parts``), so that the preview can
+# replace only the parts that changed. Text from the file can never produce it: raw
+# HTML, comments included, is escaped.
+PART_BREAK = "\n<!-- preview part -->\n"
+
+# Limits that keep a hostile body from freezing the preview. Python-Markdown's cost
+# grows faster than the text on some input (each block of a chunk re-examines the rest
+# of it: 20,000 ``---`` lines take 18 s; one 200 KB line takes a second), so a chunk
+# past these limits is shown as plain text, with a note, and only the first
+# ``PREVIEW_LIMIT_CHARS`` of a body are previewed at all.
+PREVIEW_LIMIT_CHARS = 600_000
+FORMATTED_CHUNK_CHARS = 40_000
+FORMATTED_CHUNK_LINES = 1_000
+FORMATTED_LINE_CHARS = 10_000
+PLAIN_PIECE_CHARS = 4_000  # plain text goes to the preview in parts of about this size
 
 
 def render_markdown(text: str) -> str:
@@ -211,21 +230,141 @@ def render_markdown(text: str) -> str:
     The body is rendered in independent chunks (see ``split_chunks``) whose HTML is
     remembered, so a keystroke re-renders only the chunk it falls in.
     """
-    with _MARKDOWN_LOCK:
-        parts = []
-        for chunk in split_chunks(text):
+    return "\n".join(render_parts(text))
+
+
+def render_parts(text: str, *, wait: bool = True) -> list[str] | None:
+    """The HTML of a body as a list of parts, in order, empty parts left out (any thread).
+
+    Joined with newlines they are ``render_markdown``'s fragment. Each chunk of the
+    body gives one part, or several when it is shown as plain text; unchanged chunks
+    give the very same part again. With ``wait=False``, returns None at once when
+    another thread is rendering.
+    """
+    if not _MARKDOWN_LOCK.acquire(blocking=wait):
+        return None
+    try:
+        shown, rest = _previewed(text)
+        parts: list[str] = []
+        for chunk in split_chunks(shown):
             rendered = _CHUNK_CACHE.get(chunk)
             if rendered is None:
-                _MARKDOWN.reset()
-                rendered = _MARKDOWN.convert(chunk)
+                rendered = _render_chunk(chunk)
                 _CHUNK_CACHE[chunk] = rendered
                 if len(_CHUNK_CACHE) > _CHUNK_CACHE_SIZE:
                     _CHUNK_CACHE.popitem(last=False)
             else:
                 _CHUNK_CACHE.move_to_end(chunk)
-            if rendered:
-                parts.append(rendered)
-        return "\n".join(parts)
+            parts.extend(rendered)
+        if rest:
+            parts.append(_note(f"The preview ends here: it shows the first {_size(len(shown))} of this "
+                               f"{_size(len(text))} body. The rest is in the editor."))
+        return parts
+    finally:
+        _MARKDOWN_LOCK.release()
+
+
+class BackgroundRenderer:
+    """Renders bodies with ``render_parts`` in one worker thread, newest request first.
+
+    Each caller (``key``) has at most one request waiting: a newer one replaces it, so
+    a burst of typing costs one render, not one per key. ``done`` is called in the
+    worker thread with the parts. While it renders, the interpreter switches threads
+    every millisecond instead of every five, so the window's thread, which needs the
+    interpreter for each Python-side widget and timer, waits at most that long.
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._waiting: dict[object, tuple[str, Callable[[list[str]], object]]] = {}
+        self._thread: threading.Thread | None = None
+
+    def submit(self, key: object, text: str, done: Callable[[list[str]], object]) -> None:
+        with self._condition:
+            self._waiting.pop(key, None)
+            self._waiting[key] = (text, done)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="preview-render", daemon=True)
+                self._thread.start()
+            self._condition.notify()
+
+    def cancel(self, key: object) -> None:
+        with self._condition:
+            self._waiting.pop(key, None)
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                while not self._waiting:
+                    self._condition.wait()
+                key = next(iter(self._waiting))
+                text, done = self._waiting.pop(key)
+            interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(interval, 0.001))
+            try:
+                parts = render_parts(text)
+            except Exception:  # a bug in a Markdown extension must not end the worker
+                _log.exception("rendering the preview failed")
+                parts = [_note("This body could not be previewed.")]
+            finally:
+                sys.setswitchinterval(interval)
+            try:
+                done(parts)
+            except Exception:  # the caller is gone (its window closed)
+                _log.debug("a finished preview had no one to go to", exc_info=True)
+
+
+_log = logging.getLogger(__name__)
+
+
+def _previewed(text: str) -> tuple[str, str]:
+    """The part of ``text`` the preview shows (cut at a line end) and the rest."""
+    if len(text) <= PREVIEW_LIMIT_CHARS:
+        return text, ""
+    cut = text.rfind("\n", PREVIEW_LIMIT_CHARS // 2, PREVIEW_LIMIT_CHARS) + 1 or PREVIEW_LIMIT_CHARS
+    return text[:cut], text[cut:]
+
+
+def _render_chunk(chunk: str) -> tuple[str, ...]:
+    lines = chunk.count("\n") + 1
+    longest = max(map(len, chunk.split("\n"))) if len(chunk) > FORMATTED_LINE_CHARS else 0
+    if len(chunk) > FORMATTED_CHUNK_CHARS or lines > FORMATTED_CHUNK_LINES or longest > FORMATTED_LINE_CHARS:
+        if longest > FORMATTED_LINE_CHARS:
+            why = f"it has a line of {longest:,} characters"
+        elif lines > FORMATTED_CHUNK_LINES:
+            why = f"it runs for {lines:,} lines without a break"
+        else:
+            why = f"it is {_size(len(chunk))} without a break"
+        return (_note(f"The next part is shown as plain text, because {why}."), *_plain_pieces(chunk))
+    _MARKDOWN.reset()
+    rendered = _MARKDOWN.convert(chunk)
+    return (rendered,) if rendered else ()
+
+
+def _plain_pieces(chunk: str) -> list[str]:
+    """``chunk`` as escaped plain text, in paragraphs of about ``PLAIN_PIECE_CHARS``."""
+    pieces = []
+    start = 0
+    while start < len(chunk):
+        end = min(len(chunk), start + PLAIN_PIECE_CHARS)
+        if end < len(chunk):
+            newline = chunk.rfind("\n", start + PLAIN_PIECE_CHARS // 2, end)
+            end = newline + 1 if newline != -1 else end
+        piece = chunk[start:end].rstrip("\n")
+        if piece.strip():
+            pieces.append(f'<p class="plain-text">{html.escape(piece)}</p>')
+        start = end
+    return pieces
+
+
+def _note(text: str) -> str:
+    return f'<p class="preview-note">{html.escape(text)}</p>'
+
+
+def _size(chars: int) -> str:
+    if chars >= 1_000_000:
+        return f"{chars / 1_000_000:.1f} MB"
+    return f"{max(1, round(chars / 1000))} KB"
 
 
 def split_chunks(text: str) -> list[str]:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
-from agent_editor.agentfile.rendering import render_markdown
+from agent_editor.agentfile.rendering import PART_BREAK, BackgroundRenderer, render_parts
 from agent_editor.agentfile.validation import ERROR, Fix, Problem, validate
 
 # Typing merges into one undo step until the author pauses this long.
@@ -31,6 +31,11 @@ _HEADER_TEXT_MERGE_ID = 2
 # While showing a preview costs the window less than this, it follows every change;
 # above it, it waits for a pause in typing.
 _PREVIEW_AT_ONCE_MS = 12
+# Bodies up to this size render in the window's thread (a few ms even uncached);
+# larger ones in the worker thread, so that a first render or a paste never holds it.
+_PREVIEW_IN_WINDOW_CHARS = 20_000
+_PREVIEW_WORKER = BackgroundRenderer()
+_PREVIEW_PAUSE_MS = 50
 
 
 class SaveRefused(DocumentError):
@@ -87,7 +92,8 @@ class OpenDocument(QObject):
     modified_changed = Signal(bool)
     path_changed = Signal(object)
     saved = Signal()
-    preview_rendered = Signal(str)  # the body as an HTML fragment
+    preview_rendered = Signal(str)  # the body as an HTML fragment, its parts joined by PART_BREAK
+    _preview_parts_ready = Signal(int, object)  # from the worker thread: request number, parts
     file_changed_on_disk = Signal(bool)  # True when the file was deleted
     reloaded = Signal()  # the text is the file on disk again
     about_to_save = Signal(object)  # the Path about to be written (its content is still the old one)
@@ -106,6 +112,10 @@ class OpenDocument(QObject):
         self._preview_timer.timeout.connect(self._render_preview)
         self._preview_show_cost = 0.0  # seconds showing a preview takes in this thread, smoothed
         self.last_preview_seconds = (0.0, 0.0)  # rendering, showing: for measurements
+        self._preview_requests = self._preview_shown = 0  # numbered renders: the latest asked, shown
+        self._preview_asked_at = 0.0
+        self._preview_in_worker = False  # whether the last render went to the worker
+        self._preview_parts_ready.connect(self._on_preview_parts_ready)  # queued: from the worker
         self._saving = False
         # A version shown for comparison (an earlier save, a recovered draft) has a
         # title instead of a file name, and is never changed or saved.
@@ -232,32 +242,60 @@ class OpenDocument(QObject):
     def request_preview(self) -> None:
         """Render the body soon: at once while that is cheap, else when typing pauses.
 
-        Rendering reuses every chunk of the body that did not change, so it costs a
-        millisecond or two even on a 64 KB body; what can be dear is showing the result,
-        which the window pays in its own thread. So that cost alone decides: a seed-sized
-        body's preview follows each keystroke, a 64 KB one waits for a pause in typing.
-        (Rendering in a worker thread would not help: pure-Python work there holds the
-        interpreter lock the window needs for every repaint.)
+        Rendering reuses every chunk of the body that did not change, and a large body
+        renders in a worker thread; showing only replaces the parts that changed, a
+        few at a time. A small body's preview follows each keystroke; a large one's
+        follows a short pause (see ``preview_delay_ms``).
         """
         self._preview_timer.start(self.preview_delay_ms())
 
     def preview_delay_ms(self) -> int:
-        """How long a change waits before its preview: 0 while showing one is cheap."""
+        """How long a change waits before its preview: 0 while a small body's is cheap.
+
+        A body rendered in the worker waits for a short pause, so that a burst of keys
+        (or a held key) costs one render and one update, not one each, and the window
+        does not share the interpreter with the worker while the keys come.
+        """
         show_ms = self._preview_show_cost * 1000
-        return 0 if show_ms < _PREVIEW_AT_ONCE_MS else int(min(1200, 150 + 4 * show_ms))
+        if show_ms >= _PREVIEW_AT_ONCE_MS:
+            return int(min(1200, 150 + 4 * show_ms))
+        return _PREVIEW_PAUSE_MS if self._preview_in_worker else 0
+
+    @property
+    def preview_pending(self) -> bool:
+        """Whether a render is under way in the worker thread."""
+        return self._preview_shown < self._preview_requests
 
     def render_preview_now(self) -> None:
-        """Render and show the preview before returning."""
-        self._render_preview()
+        """Render the preview now: before returning for a small body, else in the worker."""
+        self._render_preview(wait=True)
 
-    def _render_preview(self) -> None:
+    def _render_preview(self, wait: bool = False) -> None:
         self._preview_timer.stop()
+        self._preview_requests += 1
+        request, body = self._preview_requests, self._doc.body
         started = time.perf_counter()
-        html = render_markdown(self._doc.body)
-        rendered = time.perf_counter()
-        self.preview_rendered.emit(html)
-        shown = time.perf_counter() - rendered
-        self.last_preview_seconds = (rendered - started, shown)
+        # A small body renders here; but when the worker holds the renderer (another
+        # document's body), only an explicit request waits for it, a keystroke does not.
+        self._preview_in_worker = len(body) > _PREVIEW_IN_WINDOW_CHARS
+        parts = None if self._preview_in_worker else render_parts(body, wait=wait)
+        if parts is not None:
+            _PREVIEW_WORKER.cancel(self)
+            self._show_preview(request, parts, time.perf_counter() - started)
+            return
+        self._preview_asked_at = started
+        _PREVIEW_WORKER.submit(self, body, lambda parts: self._preview_parts_ready.emit(request, parts))
+
+    def _on_preview_parts_ready(self, request: int, parts: list[str]) -> None:
+        if request > self._preview_shown:  # an older render finishing late is dropped
+            self._show_preview(request, parts, time.perf_counter() - self._preview_asked_at)
+
+    def _show_preview(self, request: int, parts: list[str], render_seconds: float) -> None:
+        self._preview_shown = request
+        started = time.perf_counter()
+        self.preview_rendered.emit(PART_BREAK.join(parts))
+        shown = time.perf_counter() - started
+        self.last_preview_seconds = (render_seconds, shown)
         # Smoothed, so one slow frame (the machine was busy) does not switch to waiting.
         old = self._preview_show_cost
         self._preview_show_cost = shown if not old else 0.7 * old + 0.3 * shown
