@@ -313,3 +313,14 @@ def test_a_small_body_renders_at_once(qtbot, tmp_path):
     assert got and not doc.preview_pending
     assert got[0].replace(PART_BREAK, "\n") == render_markdown(doc.body)
     doc.deleteLater()
+
+
+def test_new_colours_put_every_part_in_again_with_the_new_stylesheet(qtbot, make_view):
+    view = make_view()
+    text = fragment(body_of(seed_files()[3]))
+    shown(qtbot, view, text)
+    view.verticalScrollBar().setValue(300)
+    view._on_look_colours_changed()  # what a change of light and dark does
+    qtbot.waitUntil(lambda: not view.is_showing())
+    assert signature(view.document()) == signature(whole(view, text))
+    assert view.verticalScrollBar().value() == 300
