@@ -539,10 +539,10 @@ def _modified_then_changed_behind(qtbot, window, tmp_path):
 
 def test_outside_change_while_modified_shows_the_banner_reload_theirs(qtbot, window, dialogs, tmp_path):
     path, mine, theirs = _modified_then_changed_behind(qtbot, window, tmp_path)
-    assert "changed by another program" in window.banner.text.text()
+    assert "Another program changed" in window.banner.text.text()
     assert text_of(window) == mine  # nothing taken from them yet
-    assert window.banner.button("Keep Mine") is not None
-    qtbot.mouseClick(window.banner.button("Reload Theirs"), Qt.MouseButton.LeftButton)
+    assert window.banner.button("Keep My Version") is not None
+    qtbot.mouseClick(window.banner.button("Use the File on Disk"), Qt.MouseButton.LeftButton)
     assert window.banner.isHidden()
     assert text_of(window) == theirs
     assert name_line(window).text() == "backend-architect"
@@ -555,7 +555,7 @@ def test_outside_change_while_modified_shows_the_banner_reload_theirs(qtbot, win
 
 def test_outside_change_while_modified_keep_mine_then_save_overwrites(qtbot, window, dialogs, tmp_path):
     path, mine, theirs = _modified_then_changed_behind(qtbot, window, tmp_path)
-    qtbot.mouseClick(window.banner.button("Keep Mine"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.banner.button("Keep My Version"), Qt.MouseButton.LeftButton)
     assert window.banner.isHidden()
     assert text_of(window) == mine
     assert window.isWindowModified()
@@ -599,7 +599,7 @@ def test_deleted_file_shows_the_banner_and_save_again_writes_it(qtbot, window, d
     path.unlink()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
     assert "deleted" in window.banner.text.text()
-    assert window.banner.button("Reload Theirs") is None
+    assert window.banner.button("Use the File on Disk") is None
     assert text_of(window) == mine
     qtbot.mouseClick(window.banner.button("Save Again"), Qt.MouseButton.LeftButton)
     assert path.read_text() == mine

@@ -1,6 +1,6 @@
 """The rules that are data: which header fields Claude Code knows, their types, allowed
-values and help texts, the colors, the built-in tools in plain groups and the old tool
-names. They live in ``resources/schema.json``, read by the validator and by the form.
+values and help texts (with a one-line explanation of each choice and each built-in
+tool), the colors, the built-in tools in plain groups and the old tool names. They live in ``resources/schema.json``, read by the validator and by the form.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class FieldRule:
     placeholder: str = ""
     expect: str = ""  # for yaml fields: "list" or "mapping"
     safety: str = ""
+    choice_help: dict[str, str] = field(default_factory=dict)  # a one-line explanation of each choice
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -43,6 +44,7 @@ class Schema:
     legacy_tools: dict[str, dict[str, str]]
     builtin_agents: tuple[str, ...]
     example_words: frozenset[str] = frozenset()  # lowercase; see "example_words" in schema.json
+    tool_help: dict[str, str] = field(default_factory=dict)  # a one-line explanation of each built-in tool
 
     def rule(self, key: str) -> FieldRule | None:
         return self._by_key.get(key)
@@ -56,7 +58,8 @@ class Schema:
         return frozenset(tool for group in self.tool_groups for tool in group.tools)
 
 
-_KNOWN = {"key", "label", "type", "help", "required", "basic", "choices", "placeholder", "expect", "safety"}
+_KNOWN = {"key", "label", "type", "help", "required", "basic", "choices", "placeholder", "expect", "safety",
+          "choice_help"}
 
 
 @functools.cache
@@ -75,6 +78,7 @@ def load_schema() -> Schema:
             placeholder=item.get("placeholder", ""),
             expect=item.get("expect", ""),
             safety=item.get("safety", ""),
+            choice_help=dict(item.get("choice_help", {})),
             extra={k: v for k, v in item.items() if k not in _KNOWN},
         )
         for item in data["fields"]
@@ -82,5 +86,6 @@ def load_schema() -> Schema:
     groups = tuple(ToolGroup(g["label"], g["help"], tuple(g["tools"])) for g in data["tool_groups"])
     example_words = frozenset(word.lower() for word in data.get("example_words", {}).get("words", ()))
     return Schema(
-        rules, dict(data["colors"]), groups, dict(data["legacy_tools"]), tuple(data["builtin_agents"]), example_words
+        rules, dict(data["colors"]), groups, dict(data["legacy_tools"]), tuple(data["builtin_agents"]), example_words,
+        dict(data.get("tool_help", {})),
     )

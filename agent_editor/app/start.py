@@ -40,6 +40,9 @@ def make_application(argv: list[str] | None = None, *, style: bool = True) -> QA
     look().set_scheme(saved_scheme(QSettings()))
     if style:
         apply_style(app)
+    from agent_editor.app.language import install_translation
+
+    install_translation(app)
     return app
 
 
@@ -88,6 +91,10 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
         window.open_paths(paths)
     elif not missing:
         open_default(window, Path.cwd())
+    from agent_editor.app.help.welcome import is_first_start
+
+    if not paths and not missing and is_first_start(window.settings):  # started without files, the first time
+        window.show_welcome()
     if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
         QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
     QTimer.singleShot(0, safety)

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from agent_editor.app.access.names import name
 from agent_editor.app.compare.style import colours
 from agent_editor.compare.model import Op, Side
 from agent_editor.compare.rows import AlignedRow
@@ -74,6 +75,8 @@ class DiffPane(QPlainTextEdit):
     def __init__(self, side: Side, parent: QWidget | None = None):
         super().__init__(parent, objectName="diffPane")
         self.side = side
+        name(self, self.tr("Body of variant {letter}").format(letter=side.value.upper()),
+             self.tr("Read only; F7 and Shift+F7 step through the changes"))
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_editor.app.access.names import name
 from agent_editor.compare.fields import FieldDiff, FieldStatus, ToolSetDiff
 from agent_editor.compare.model import Op, Side
 from agent_editor.agentfile.tools import parse_tools
@@ -69,6 +70,8 @@ class FieldTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab must move on from a copy button in a cell, not from cell to cell (it would never leave).
+        self.setTabKeyNavigation(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(True)
         self.setShowGrid(False)
@@ -135,6 +138,7 @@ class FieldTable(QTableWidget):
         for text, into in (("→", Side.B), ("←", Side.A)):
             button = QToolButton(objectName="copyAcross", text=text)
             button.setToolTip(self._copy_label(diff, into))
+            name(button, self._copy_label(diff, into))
             button.setProperty("into", into.value)
             button.clicked.connect(lambda _=False, key=diff.key, side=into: self.copy_requested.emit(key, side))
             row.addWidget(button)

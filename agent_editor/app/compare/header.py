@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from agent_editor.app.access.names import name
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.compare.style import colours, e, letter_icon
 
@@ -38,6 +39,9 @@ class VariantHeader(QFrame):
         self.redo_button.clicked.connect(self._on_redo_button_clicked)
         self.save_button = QToolButton(objectName="variantButton", text="Save")
         self.save_button.clicked.connect(self.save_requested)
+        name(self.undo_button, self.tr("Undo in this variant"), self.tr("Undo the last change to this variant"))
+        name(self.redo_button, self.tr("Redo in this variant"), self.tr("Redo the change to this variant"))
+        name(self.save_button, self.tr("Save this variant"), self.tr("Save this variant's file"))
         for button in (self.undo_button, self.redo_button, self.save_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.clicked.connect(self.activated)

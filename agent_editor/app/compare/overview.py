@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_editor.app.access.names import name
 from agent_editor.compare.fields import format_value, same_value, tool_set, TOOL_SET_KEYS
 from agent_editor.compare.overview import Overview
 from agent_editor.look.contrast import contrast, mix, readable
@@ -67,7 +68,9 @@ class _GridTable(QTableWidget):
         super().__init__(parent, objectName=object_name)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by Tab and read cell by cell with the arrow keys; Tab then moves on.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTabKeyNavigation(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setShowGrid(False)
@@ -110,6 +113,10 @@ class OverviewView(QScrollArea):
         self.first_combo, self.second_combo = QComboBox(), QComboBox()
         self.compare_button = QPushButton("Compare These Two", objectName="comparePair")
         self.compare_button.setDefault(True)
+        name(self, self.tr("Overview"), self.tr("Every variant at once: fields, tools, sections and similarity"))
+        name(self.first_combo, self.tr("First variant to compare"))
+        name(self.second_combo, self.tr("Second variant to compare"))
+        name(self.compare_button, self.tr("Compare these two side by side"))
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         picker.addWidget(QLabel("Side by side:"))
         picker.addWidget(self.first_combo)
@@ -153,6 +160,7 @@ class OverviewView(QScrollArea):
         box.setSpacing(6)
         box.addWidget(QLabel(title, objectName="overviewTitle"))
         box.addWidget(note)
+        name(table, title, note.text())
         box.addWidget(table)
         return card
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from agent_editor.app.access.names import name
 from agent_editor.compare.model import Side
 from agent_editor.compare.sections import SectionKind, SectionMatch
 from agent_editor.app.compare.style import colours
@@ -69,6 +70,7 @@ class SectionNotes(QWidget):
         self.title = QLabel("Sections", objectName="paneTitle")
         box.addWidget(self.title)
         self.list = QListWidget(objectName="sectionNotes")
+        name(self.list, self.tr("Sections"), self.tr("The sections of the two bodies and how they differ"))
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -79,6 +81,8 @@ class SectionNotes(QWidget):
         buttons.setSpacing(6)
         self.copy_into_b = QPushButton("Use A's Section in B", objectName="copySection")
         self.copy_into_a = QPushButton("Use B's Section in A", objectName="copySection")
+        name(self.copy_into_a, self.tr("Use B's section in A"), self.tr("Copy the chosen section of B into A"))
+        name(self.copy_into_b, self.tr("Use A's section in B"), self.tr("Copy the chosen section of A into B"))
         self.copy_into_a.clicked.connect(lambda: self._ask_copy(Side.A))
         self.copy_into_b.clicked.connect(lambda: self._ask_copy(Side.B))
         buttons.addWidget(self.copy_into_b)

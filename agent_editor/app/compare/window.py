@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_editor.app.access.names import name
 from agent_editor.compare.comparison import Comparison
 from agent_editor.compare.model import Side
 from agent_editor.compare.overview import Overview
@@ -111,6 +112,9 @@ class CompareWindow(QMainWindow):
             self.tabs.addTab(self.overview, "Overview")
         self.tabs.addTab(self.pair_page, "Side by Side")
         self.tabs.tabBar().setVisible(len(documents) > 2)
+        if len(documents) <= 2:  # a tab widget hands Tab to its tab bar; a hidden one would trap it
+            self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        name(self.tabs.tabBar(), self.tr("Views"), self.tr("The overview of every variant, or two side by side"))
         self.setCentralWidget(self.tabs)
 
         self.change_label = QLabel(objectName="changeLabel")

@@ -3,12 +3,18 @@
 Typing goes one way into the ``OpenDocument`` (which keeps the one undo history);
 when the body changes from elsewhere (undo, a reload, a fix) only the changed span of
 text is replaced, so the cursor and scroll position stay where the author was.
+
+Tab moves on to the next control, as everywhere else in the window, so a keyboard
+user is never trapped in the text; Ctrl+Tab types an indent, in the style the
+instructions already use (a tab character, or spaces).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QTextCursor
+import re
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from agent_editor.app.open_document import OpenDocument
@@ -16,8 +22,39 @@ from agent_editor.app.editor.find_bar import FindReplaceBar
 from agent_editor.app.editor.highlighter import MarkdownHighlighter
 
 
+_LEADING_SPACES = re.compile(r"^( +)\S", re.MULTILINE)
+
+
+def indent_unit(text: str) -> str:
+    """What one indent is in ``text``: a tab, unless its lines are indented with spaces only.
+
+    With spaces, one indent is the smallest indent a line uses (at least 2, at most 8).
+    """
+    if re.search(r"^\t", text, re.MULTILINE):
+        return "\t"
+    widths = [len(match.group(1)) for match in _LEADING_SPACES.finditer(text)]
+    if not widths:
+        return "\t"
+    return " " * min(8, max(2, min(widths)))
+
+
 class MarkdownEdit(QPlainTextEdit):
-    """A plain-text editor whose undo and redo belong to the window's single history."""
+    """A plain-text editor whose undo and redo belong to the window's single history.
+
+    Tab and Shift+Tab move the focus on and back; Ctrl+Tab types an indent.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Tab and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            if not self.isReadOnly():
+                self.textCursor().insertText(indent_unit(exact_text(self)))
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and (
@@ -39,7 +76,11 @@ class BodyEditor(QWidget):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0))
         self.editor.setFont(font)
-        self.editor.setPlaceholderText("Write the agent's instructions here, in Markdown.")
+        self.editor.setPlaceholderText(self.tr("Write the agent's instructions here, in Markdown."))
+        self.editor.setAccessibleName(self.tr("Instructions"))
+        self.editor.setAccessibleDescription(self.tr(
+            "The agent's instructions in Markdown: what Claude Code tells the agent when it starts. "
+            "Tab moves to the next control; Ctrl+Tab types an indent."))
         self.highlighter = MarkdownHighlighter(self.editor.document())
         self.find_bar = FindReplaceBar(self.editor)
         box = QVBoxLayout(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_editor.app.access.names import name
 from agent_editor.app.look.look import look
 
 # Highlighting every match of a one-letter search in a large file would cost more
@@ -52,16 +53,25 @@ class FindReplaceBar(QWidget):
         self._recount_timer = QTimer(self, singleShot=True, interval=RECOUNT_DELAY_MS)
         self._recount_timer.timeout.connect(self._on_recount_timer_timeout)
 
-        self.find_field = QLineEdit(placeholderText="Find", clearButtonEnabled=True)
-        self.replace_field = QLineEdit(placeholderText="Replace", clearButtonEnabled=True)
-        self.match_case_box = QCheckBox("Match case")
+        tr = self.tr
+        self.find_field = QLineEdit(placeholderText=tr("Find"), clearButtonEnabled=True)
+        self.replace_field = QLineEdit(placeholderText=tr("Replace"), clearButtonEnabled=True)
+        self.match_case_box = QCheckBox(tr("Match case"))
         self.count_label = QLabel()
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("No results") + 8)
-        self.previous_button = QToolButton(text="↑", toolTip="Previous match (Shift+Enter)")
-        self.next_button = QToolButton(text="↓", toolTip="Next match (Enter)")
-        self.replace_button = QToolButton(text="Replace", toolTip="Replace this match and find the next")
-        self.replace_all_button = QToolButton(text="Replace All")
-        self.close_button = QToolButton(text="✕", toolTip="Close (Escape)", autoRaise=True)
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(tr("No results")) + 8)
+        self.previous_button = QToolButton(text="↑", toolTip=tr("Previous match (Shift+Enter)"))
+        self.next_button = QToolButton(text="↓", toolTip=tr("Next match (Enter)"))
+        self.replace_button = QToolButton(text=tr("Replace"), toolTip=tr("Replace this match and find the next"))
+        self.replace_all_button = QToolButton(text=tr("Replace All"), toolTip=tr("Replace every match at once"))
+        self.close_button = QToolButton(text="✕", toolTip=tr("Close (Escape)"), autoRaise=True)
+        name(self.find_field, tr("Find"), tr("The text to look for in the instructions"))
+        name(self.replace_field, tr("Replace with"), tr("The text that replaces each match"))
+        name(self.match_case_box, tr("Match case"), tr("Only find text with the same capital letters"))
+        name(self.previous_button, tr("Previous match"), tr("Go to the previous match (Shift+Enter)"))
+        name(self.next_button, tr("Next match"), tr("Go to the next match (Enter)"))
+        name(self.replace_button, tr("Replace"), tr("Replace this match and find the next"))
+        name(self.replace_all_button, tr("Replace all"), tr("Replace every match at once"))
+        name(self.close_button, tr("Close the find bar"), tr("Close the find bar (Escape)"))
         self._replace_widgets = (self.replace_field, self.replace_button, self.replace_all_button)
 
         find_row = QHBoxLayout()
@@ -79,11 +89,11 @@ class FindReplaceBar(QWidget):
         layout.addLayout(replace_row, 1, 0)
         layout.setColumnStretch(0, 1)
 
-        self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_next_action = QAction("Find &Next", self, shortcut=QKeySequence.StandardKey.FindNext)
+        self.find_action = QAction(tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_next_action = QAction(tr("Find &Next"), self, shortcut=QKeySequence.StandardKey.FindNext)
         self.find_previous_action = QAction(
-            "Find Pre&vious", self, shortcut=QKeySequence.StandardKey.FindPrevious)
-        self.replace_action = QAction("&Replace…", self, shortcut=QKeySequence.StandardKey.Replace)
+            tr("Find Pre&vious"), self, shortcut=QKeySequence.StandardKey.FindPrevious)
+        self.replace_action = QAction(tr("&Replace…"), self, shortcut=QKeySequence.StandardKey.Replace)
         if self.replace_action.shortcut().isEmpty():
             # macOS and some desktops define no standard Replace key.
             self.replace_action.setShortcut(QKeySequence("Ctrl+H"))
@@ -216,11 +226,12 @@ class FindReplaceBar(QWidget):
         if not self.search_text():
             self.count_label.clear()
         elif not self._matches:
-            self.count_label.setText("No results")
+            self.count_label.setText(self.tr("No results"))
         else:
             index = self.current_match_index()
             position = "?" if index is None else str(index + 1)
-            self.count_label.setText(f"{position} of {len(self._matches)}")
+            self.count_label.setText(self.tr("{position} of {count}").format(position=position,
+                                                                             count=len(self._matches)))
 
     def _set_highlights(self, matches: list[tuple[int, int]]) -> None:
         others = [s for s in self._editor.extraSelections() if not s.format.hasProperty(_OWNED_PROPERTY)]

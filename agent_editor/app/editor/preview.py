@@ -91,6 +91,9 @@ class PreviewView(QTextBrowser):
         super().__init__(parent)
         self._opener = opener if opener is not None else QDesktopServices.openUrl
         self.setReadOnly(True)
+        self.setAccessibleName(self.tr("Preview"))
+        self.setAccessibleDescription(self.tr("The instructions as they read when formatted. Read only; "
+                                              "Tab moves through its links."))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(load_preview_css() if css is None else css)

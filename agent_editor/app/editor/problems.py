@@ -7,7 +7,7 @@ not decide them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from agent_editor.agentfile.validation import Problem
+from agent_editor.app.access.names import name
 
-_SEVERITY_TEXT = {"error": "Error", "warning": "Warning", "info": "Note"}
+_SEVERITY_TEXT = {
+    "error": QT_TRANSLATE_NOOP("ProblemsPanel", "Error"),
+    "warning": QT_TRANSLATE_NOOP("ProblemsPanel", "Warning"),
+    "info": QT_TRANSLATE_NOOP("ProblemsPanel", "Note"),
+}
 _SEVERITY_ICON = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -49,13 +54,19 @@ class ProblemsPanel(QWidget):
         head.setContentsMargins(10, 4, 6, 4)
         self.summary = QLabel(objectName="problemsSummary")
         head.addWidget(self.summary, 1)
-        self.fix_button = QPushButton("Fix", enabled=False, objectName="fixButton")
-        self.fix_button.setToolTip("Apply the suggested fix for the selected problem")
+        tr = self.tr
+        name(self.summary, tr("Problems summary"))
+        self.fix_button = QPushButton(tr("Fix"), enabled=False, objectName="fixButton")
+        self.fix_button.setToolTip(tr("Apply the suggested fix for the selected problem"))
+        name(self.fix_button, tr("Fix the selected problem"),
+             tr("Changes the file as the selected problem suggests; Undo takes it back"))
         self.fix_button.clicked.connect(self._on_fix_button_clicked)
         head.addWidget(self.fix_button)
         box.addLayout(head)
         self.tree = QTreeWidget(rootIsDecorated=False, uniformRowHeights=False, wordWrap=True)
-        self.tree.setHeaderLabels(["Kind", "Line", "Problem"])
+        self.tree.setHeaderLabels([tr("Kind"), tr("Line"), tr("Problem")])
+        name(self.tree, tr("Problems"), tr("What Claude Code will do with this file, most serious first. "
+                                          "Enter goes to the field or line; Tab then reaches the Fix button."))
         self.tree.setColumnWidth(0, 100)
         self.tree.setColumnWidth(1, 50)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
@@ -68,28 +79,34 @@ class ProblemsPanel(QWidget):
         self._problems = list(problems)
         self.tree.clear()
         for problem in problems:
-            text = problem.message + (f"  — fix: {problem.fix.label}" if problem.fix else "")
-            item = QTreeWidgetItem([_SEVERITY_TEXT[problem.severity], str(problem.line or ""), text])
+            text = problem.message + (self.tr("  — fix: {label}").format(label=problem.fix.label)
+                                      if problem.fix else "")
+            kind = QCoreApplication.translate("ProblemsPanel", _SEVERITY_TEXT[problem.severity])
+            item = QTreeWidgetItem([kind, str(problem.line or ""), text])
             item.setIcon(0, severity_icon(problem.severity))
             item.setData(0, Qt.ItemDataRole.UserRole, problem)
             item.setToolTip(2, problem.message)
             self.tree.addTopLevelItem(item)
         counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
+        tr = self.tr
+        others = tr("{warnings}, {notes}.").format(
+            warnings=tr("1 warning") if counts["warning"] == 1 else tr("{n} warnings").format(n=counts["warning"]),
+            notes=tr("1 note") if counts["info"] == 1 else tr("{n} notes").format(n=counts["info"]))
         codes = {problem.code for problem in problems}
         if "not-md" in codes:
-            self.summary.setText("<b>Claude Code never reads this file</b>: its name does not end in .md.")
+            self.summary.setText(tr("<b>Claude Code never reads this file</b>: its name does not end in .md."))
         elif "name-overridden" in codes and not counts["error"]:
-            self.summary.setText("<b>Claude Code does not use this agent</b>: another file with the same name "
-                                 "takes its place.")
+            self.summary.setText(tr("<b>Claude Code does not use this agent</b>: another file with the same name "
+                                    "takes its place."))
         elif not problems:
-            self.summary.setText("No problems: Claude Code will load this agent as written.")
+            self.summary.setText(tr("No problems: Claude Code will load this agent as written."))
         elif counts["error"]:
-            self.summary.setText(f"<b>Claude Code will ignore this file</b> until {_n(counts['error'], 'error')} "
-                                 f"{'is' if counts['error'] == 1 else 'are'} fixed. "
-                                 f"{_n(counts['warning'], 'warning')}, {_n(counts['info'], 'note')}.")
+            errors = (tr("<b>Claude Code will ignore this file</b> until 1 error is fixed.") if counts["error"] == 1
+                      else tr("<b>Claude Code will ignore this file</b> until {n} errors are fixed.")
+                      .format(n=counts["error"]))
+            self.summary.setText(f"{errors} {others}")
         else:
-            self.summary.setText(f"Claude Code will load this agent. {_n(counts['warning'], 'warning')}, "
-                                 f"{_n(counts['info'], 'note')}.")
+            self.summary.setText(tr("Claude Code will load this agent.") + " " + others)
         self.fix_button.setEnabled(False)
         if selected is not None:  # re-checking keeps the author's place in the list
             for index in range(self.tree.topLevelItemCount()):
@@ -112,13 +129,14 @@ class ProblemsPanel(QWidget):
     def _on_tree_current_item_changed(self, item, _previous) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         self.fix_button.setEnabled(bool(problem and problem.fix))
-        self.fix_button.setText(problem.fix.label if problem and problem.fix else "Fix")
+        self.fix_button.setText(problem.fix.label if problem and problem.fix else self.tr("Fix"))
+
+    def tab_order(self) -> list[QWidget]:
+        """Choosing a problem comes before fixing it."""
+        return [self.tree, self.fix_button]
 
     def _on_fix_button_clicked(self) -> None:
         problem = self.selected_problem()
         if problem and problem.fix:
             self.fix_requested.emit(problem.fix)
 
-
-def _n(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"

@@ -8,9 +8,10 @@ when another program changes the file. Every question goes through ``self.dialog
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +32,8 @@ from agent_editor.app.documents import documents
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.agentfile.validation import Problem
+from agent_editor.app.access.names import name
+from agent_editor.app.access.tab_order import chain_in_layout_order
 from agent_editor.app.actions import add_action
 from agent_editor.app.editor.body_editor import BodyEditor
 from agent_editor.app.editor.form import HeaderForm
@@ -58,6 +61,7 @@ class Banner(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 8, 6)
         self.text = QLabel(wordWrap=True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)  # our own markup; file names in it are escaped
         row.addWidget(self.text, 1)
         self.buttons_row = QHBoxLayout()
         row.addLayout(self.buttons_row)
@@ -69,6 +73,7 @@ class Banner(QFrame):
             self.buttons_row.takeAt(0).widget().deleteLater()
         for label, action in buttons:
             button = QPushButton(label)
+            name(button, label, text)
             button.clicked.connect(lambda _=False, a=action: (self.hide(), a()))
             self.buttons_row.addWidget(button)
         self.show()
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs(self)
         self.settings = settings or QSettings()
         self.current: OpenDocument | None = None
+        self.welcome = None  # the welcome panel, once shown
         self._document_connections: list = []  # to the shown document, undone when another is shown
         self.undo_group = SharedUndoGroup(self)
         self.setWindowTitle(APP_NAME)
@@ -107,11 +113,11 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
 
         editors = QSplitter(Qt.Orientation.Horizontal, objectName="editorSplit")
-        editors.addWidget(self._titled("Instructions (Markdown)", self.body))
-        editors.addWidget(self._titled("Preview", self.preview))
+        editors.addWidget(self._titled(self.tr("Instructions (Markdown)"), self.body))
+        editors.addWidget(self._titled(self.tr("Preview"), self.preview))
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplit")
         self.main_split.addWidget(self.library)
-        self.main_split.addWidget(self._titled("Header", self.form))
+        self.main_split.addWidget(self._titled(self.tr("Header"), self.form))
         self.main_split.addWidget(editors)
         self.main_split.setSizes([240, 430, 730])
         self.main_split.setStretchFactor(2, 1)
@@ -132,6 +138,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_geometry()
         self._set_editing_enabled(False)
+        # Controls made later (a field shown on demand, a Fix button) join the Tab order
+        # where they stand on screen, not at its end.
+        self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
+        self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
+        self._tab_order_timer.start()
 
     # ----- layout helpers -----------------------------------------------------------
 
@@ -151,27 +162,29 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open…", self.open_dialog, keys.Open, "Open agent files")
-        self._action(file_menu, "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O", "Open a folder of agents")
-        self._action(file_menu, "&Compare Variants…", self.compare_dialog, "Ctrl+Shift+D",
-                     "Compare two or more variants of an agent side by side")
+        tr = self.tr
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self._action(file_menu, tr("&Open…"), self.open_dialog, keys.Open, tr("Open agent files"))
+        self._action(file_menu, tr("Open &Folder…"), self.open_folder_dialog, "Ctrl+Shift+O",
+                     tr("Open a folder of agents"))
+        self._action(file_menu, tr("&Compare Variants…"), self.compare_dialog, "Ctrl+Shift+D",
+                     tr("Compare two or more variants of an agent side by side"))
         file_menu.addSeparator()
-        self.save_action = self._action(file_menu, "&Save", self.save, keys.Save)
-        self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, keys.SaveAs)
-        self.reload_action = self._action(file_menu, "&Reload from Disk", self.reload, None,
-                                          "Read the file again, dropping unsaved changes")
+        self.save_action = self._action(file_menu, tr("&Save"), self.save, keys.Save)
+        self.save_as_action = self._action(file_menu, tr("Save &As…"), self.save_as, keys.SaveAs)
+        self.reload_action = self._action(file_menu, tr("&Reload from Disk"), self.reload, None,
+                                          tr("Read the file again, dropping unsaved changes"))
         file_menu.addSeparator()
         self.library_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, keys.Quit)
+        quit_action = self._action(file_menu, tr("&Quit"), self.close, keys.Quit)
         if quit_action.shortcut().isEmpty():
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = undo = self.undo_group.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(tr("&Edit"))
+        self.undo_action = undo = self.undo_group.createUndoAction(self, tr("&Undo"))
         undo.setShortcuts(QKeySequence.keyBindings(keys.Undo))
-        self.redo_action = redo = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action = redo = self.undo_group.createRedoAction(self, tr("&Redo"))
         # Ctrl+Y and Ctrl+Shift+Z both redo, each once: a key bound twice to one
         # action is ambiguous to Qt and does nothing.
         redo_keys = QKeySequence.keyBindings(keys.Redo)
@@ -188,18 +201,25 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
             self.addAction(action)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.preview_action = self._action(view_menu, "&Preview", self._toggle_preview, "Ctrl+Shift+P")
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        self.preview_action = self._action(view_menu, tr("&Preview"), self._toggle_preview, "Ctrl+Shift+P")
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
-        self.problems_action = self._action(view_menu, "P&roblems", self._toggle_problems, "Ctrl+Shift+M")
+        self.problems_action = self._action(view_menu, tr("P&roblems"), self._toggle_problems, "Ctrl+Shift+M")
         self.problems_action.setCheckable(True)
         self.problems_action.setChecked(True)
         view_menu.addSeparator()
         self.appearance_menu = add_appearance_menu(view_menu, self.settings)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About Agent Editor", self._show_about)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.guide_action = self._action(help_menu, tr("&User Guide"), self.show_guide, keys.HelpContents,
+                                         tr("How to write an agent Claude Code uses well"))
+        self._action(help_menu, tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/",
+                     tr("Every key the editor answers to"))
+        self._action(help_menu, tr("&Welcome"), self.show_welcome, None,
+                     tr("What the examples are and where your agents belong"))
+        help_menu.addSeparator()
+        self._action(help_menu, tr("&About Agent Editor"), self._show_about)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -213,7 +233,7 @@ class MainWindow(QMainWindow):
         folders = [p for p in paths if p.is_dir()]
         files = [p for p in paths if not p.is_dir()]
         if len(files) > 1 or folders:
-            title = library_title or (folders[0].name if len(folders) == 1 and len(paths) == 1 else "Agents")
+            title = library_title or (folders[0].name if len(folders) == 1 and len(paths) == 1 else self.tr("Agents"))
             files = self.library.show_paths(list(paths), title)
         return self._open_first(files)
 
@@ -223,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def _open_first(self, files: list[Path]) -> bool:
         if not files:
-            self.statusBar().showMessage("No agent files (*.md) here yet.", 8000)
+            self.statusBar().showMessage(self.tr("No agent files (*.md) here yet."), 8000)
             return False
         return self.open_file(files[0])
 
@@ -277,7 +297,7 @@ class MainWindow(QMainWindow):
         try:  # read it first: a file that cannot be opened needs no decision about this one
             opened = documents().open(path, self)
         except DocumentError as error:
-            self.dialogs.show_error("Cannot open this file", error.message)
+            self.dialogs.show_error(self.tr("Cannot open this file"), error.message)
             self._select_current_in_library()
             return False
         if not self._may_let_go():
@@ -315,6 +335,8 @@ class MainWindow(QMainWindow):
             (opened.file_changed_on_disk, opened.file_changed_on_disk.connect(self._on_document_file_changed_on_disk)),
             (opened.saved, opened.saved.connect(self._on_document_saved)),
             (opened.reloaded, opened.reloaded.connect(self.banner.hide)),
+            (opened.fields_changed, opened.fields_changed.connect(self._on_document_layout_may_change)),
+            (opened.problems_changed, opened.problems_changed.connect(self._on_document_layout_may_change)),
         ]
         self.banner.hide()
         self.form.bind(opened)
@@ -338,6 +360,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self._set_editing_enabled(False)
         self._update_title()
+        self._tab_order_timer.start()
 
     def _let_go_of_current(self) -> None:
         """Stop showing the current document; it lives on while another window shows it."""
@@ -386,10 +409,10 @@ class MainWindow(QMainWindow):
             try:
                 self.current.save(target, force=True)
             except DocumentError as again:
-                self.dialogs.show_error("Not saved", again.message)
+                self.dialogs.show_error(self.tr("Not saved"), again.message)
                 return False
         except DocumentError as error:
-            self.dialogs.show_error("Not saved", error.message)
+            self.dialogs.show_error(self.tr("Not saved"), error.message)
             return False
         return True
 
@@ -413,7 +436,7 @@ class MainWindow(QMainWindow):
         try:
             self.current.reload()
         except DocumentError as error:
-            self.dialogs.show_error("Cannot reload", error.message)
+            self.dialogs.show_error(self.tr("Cannot reload"), error.message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._may_let_go():
@@ -436,6 +459,9 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.current.is_modified)
         self.status.setText(str(self.current.path) if self.current.path else "")
 
+    def _on_document_layout_may_change(self, *_args) -> None:
+        self._tab_order_timer.start()
+
     def _on_document_problems_changed(self, problems: list[Problem]) -> None:
         self.problems.show_problems(self._all_problems(problems))
 
@@ -452,22 +478,30 @@ class MainWindow(QMainWindow):
 
     def _on_document_saved(self) -> None:
         self.banner.hide()  # whatever it asked about the file on disk, the file is now this text
-        self.statusBar().showMessage(f"Saved {self.current.display_name}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {name}").format(name=self.current.display_name), 4000)
         self.library.refresh([self.current.path])  # a new file in a listed folder joins the list
         self.library.select(self.current.path)
 
     def _on_document_file_changed_on_disk(self, deleted: bool) -> None:
-        name = self.current.display_name
+        shown = html.escape(self.current.display_name)
+        tr = self.tr
         if deleted:
-            self.banner.ask(f"<b>“{name}” was deleted or moved by another program.</b> Your text is still here; "
-                            "save it to write the file again.",
-                            [("Save Again", self._save_again), ("Dismiss", lambda: None)])
+            self.banner.ask(tr("<b>“{name}” was deleted or moved by another program.</b> Your text is still "
+                               "here: click Save Again to write the file back.").format(name=shown),
+                            [(tr("Save Again"), self._save_again), (tr("Dismiss"), lambda: None)])
+        elif self.current.is_modified:
+            self.banner.ask(tr("<b>Another program changed “{name}”</b> while you have unsaved changes here. "
+                               "Use the file as it is now (your changes are dropped), or keep your version "
+                               "(saving it replaces theirs).").format(name=shown),
+                            [(tr("Use the File on Disk"), self._reload_current),
+                             (tr("Keep My Version"), self.current.keep_mine)])
         else:
             # Unmodified, it is reloaded at once, unless it cannot be read (yet): say so.
-            why = " while you have unsaved changes." if self.current.is_modified else \
-                ", and cannot be read as it is now."
-            self.banner.ask(f"<b>“{name}” was changed by another program</b>{why}",
-                            [("Reload Theirs", self._reload_current), ("Keep Mine", self.current.keep_mine)])
+            self.banner.ask(tr("<b>Another program changed “{name}”</b>, and it cannot be read as it is now. "
+                               "Try again once the other program is done, or keep the version shown here.")
+                            .format(name=shown),
+                            [(tr("Use the File on Disk"), self._reload_current),
+                             (tr("Keep My Version"), self.current.keep_mine)])
 
     def _save_again(self) -> None:
         # The banner has just asked; saving must not ask the same thing again.
@@ -489,7 +523,7 @@ class MainWindow(QMainWindow):
             if body_line >= 1:
                 self.body.go_to_line(body_line)
             else:
-                self.form.raw_toggle.setChecked(True)
+                self.form.show_header_line(problem.line)
 
     def _on_problems_fix_requested(self, fix) -> None:
         if self.current is None:
@@ -497,7 +531,7 @@ class MainWindow(QMainWindow):
         try:
             self.current.apply_fix(fix)
         except DocumentError as error:
-            self.dialogs.show_error("Could not apply the fix", error.message)
+            self.dialogs.show_error(self.tr("Could not apply the fix"), error.message)
 
     # ----- view -----------------------------------------------------------------------
 
@@ -511,12 +545,31 @@ class MainWindow(QMainWindow):
         for action in (self.save_action, self.save_as_action, self.reload_action):
             action.setEnabled(enabled)
 
+    # ----- help -----------------------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        from agent_editor.app.help.welcome import show_welcome_panel
+
+        show_welcome_panel(self)
+
+    def show_guide(self) -> None:
+        from agent_editor.app.help.guide import GuideDialog
+        from agent_editor.app.language import chosen_locale
+
+        GuideDialog(chosen_locale(self.settings).name()[:2], self).show()
+
+    def show_shortcuts(self) -> None:
+        from agent_editor.app.access.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).show()
+
     def _show_about(self) -> None:
         self.dialogs.show_about(
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>Edit Claude Code agent files with a form, a Markdown "
-            "editor and a live preview. It reads every file the way Claude Code reads it and writes back "
-            "only what you changed.</p>",
+            self.tr("About {app}").format(app=APP_NAME),
+            f"<h3>{APP_NAME} {__version__}</h3><p>"
+            + self.tr("Edit Claude Code agent files with a form, a Markdown editor and a live preview. It reads "
+                      "every file the way Claude Code reads it and writes back only what you changed.")
+            + "</p>",
         )
 
 

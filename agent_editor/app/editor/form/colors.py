@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton
 
+from agent_editor.agentfile.wording import translate
 from agent_editor.app.editor.form.editors import MISSING, ValueEditor
 
 
@@ -20,15 +21,16 @@ class ColorEditor(ValueEditor):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         self.group = QButtonGroup(self, exclusive=True)
-        self.none = QToolButton(text="None", checkable=True, toolTip="No color")
+        self.none = QToolButton(text=self.tr("None"), checkable=True, toolTip=self.tr("No color"))
+        self.none.setAccessibleName(self.tr("No color"))
         self.group.addButton(self.none)
         row.addWidget(self.none)
         self.buttons: dict[str, QToolButton] = {}
         for name, hex_color in colors.items():
-            button = QToolButton(checkable=True, toolTip=name, objectName="swatch")
+            button = QToolButton(checkable=True, toolTip=translate("schema", name), objectName="swatch")
             button.setIcon(swatch_icon(hex_color))
             button.setIconSize(QSize(18, 18))
-            button.setAccessibleName(f"Color {name}")
+            button.setAccessibleName(self.tr("Color {name}").format(name=translate("schema", name)))
             self.group.addButton(button)
             self.buttons[name] = button
             row.addWidget(button)

@@ -103,9 +103,11 @@ class TypedLineEditor(LineEditor):
 
 
 class TextEditor(ValueEditor):
+    text_class = QPlainTextEdit  # the input; a subclass may number its lines
+
     def __init__(self, placeholder: str = "", lines: int = 5):
         super().__init__()
-        self.text = QPlainTextEdit(placeholderText=placeholder)
+        self.text = self.text_class(placeholderText=placeholder)
         self.text.setTabChangesFocus(True)
         height = self.text.fontMetrics().lineSpacing() * lines + 14
         self.text.setFixedHeight(height)
@@ -129,7 +131,7 @@ class TextEditor(ValueEditor):
 class NumberEditor(ValueEditor):
     def __init__(self):
         super().__init__()
-        self.spin = QSpinBox(minimum=0, maximum=100000, specialValueText="Not set")
+        self.spin = QSpinBox(minimum=0, maximum=100000, specialValueText=self.tr("Not set"))
         fill_with(self, self.spin)
         self.spin.valueChanged.connect(self._on_spin_value_changed)
         self._showing = False

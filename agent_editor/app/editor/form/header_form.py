@@ -14,19 +14,24 @@ shows the header as text so the author can mend it, with the reason above it.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QMenu, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.agentfile.header import claude_description
 from agent_editor.agentfile.schema import FieldRule, Schema, load_schema
 from agent_editor.agentfile.validation import Problem
+from agent_editor.agentfile.wording import translate
+from agent_editor.app.access.names import name
 from agent_editor.app.editor.body_editor import exact_text
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.editor.form.choices import BoolEditor, ChoiceEditor
 from agent_editor.app.editor.form.colors import ColorEditor
+from agent_editor.app.editor.form.header_text import HeaderTextEditor
 from agent_editor.app.editor.form.editors import (
     MISSING,
     NO_ECHO,
@@ -36,7 +41,6 @@ from agent_editor.app.editor.form.editors import (
     TypedLineEditor,
     ValueEditor,
     WindowHistoryKeys,
-    monospace_font,
     same_value,
 )
 from agent_editor.app.editor.form.other_keys import YamlEditor
@@ -60,7 +64,9 @@ class HeaderForm(QScrollArea):
         self.box = QVBoxLayout(host)
         self.box.setContentsMargins(14, 10, 14, 14)
         self.box.setSpacing(2)
+        name(self, self.tr("Header fields"), self.tr("The agent's settings, one field after another"))
         self.banner = QLabel(objectName="headerBanner", wordWrap=True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)  # our own markup; the reason in it is escaped
         self.banner.hide()
         self.box.addWidget(self.banner)
         self.rows: dict[str, FieldRow] = {}
@@ -77,24 +83,29 @@ class HeaderForm(QScrollArea):
         for rule in self.schema.fields:
             if rule.basic:
                 self._known_row(rule.key)
-        self.other_title = QLabel("<b>Other keys in this file</b>", objectName="sectionTitle")
-        self.other_help = QLabel("Claude Code does not use these, but they are yours: they are kept as they are.",
-                                 objectName="fieldHelp", wordWrap=True)
+        self.other_title = QLabel(self.tr("<b>Other settings in this file</b>"), objectName="sectionTitle")
+        self.other_help = QLabel(self.tr("Claude Code does not use these, but they are yours: they are kept "
+                                         "as they are."), objectName="fieldHelp", wordWrap=True)
         self.box.addWidget(self.other_title)
         self.box.addWidget(self.other_help)
         self.other_box = QVBoxLayout()
         self.box.addLayout(self.other_box)
-        self.add_button = QPushButton("Add a setting…", objectName="addSetting")
+        self.add_button = QPushButton(self.tr("Add a setting…"), objectName="addSetting")
+        name(self.add_button, self.tr("Add a setting"), self.tr("Shows a list of the other settings Claude "
+                                                                 "Code knows, to add one to this agent"))
         self.add_menu = QMenu(self.add_button)
         self.add_button.setMenu(self.add_menu)
         self.add_menu.aboutToShow.connect(self._on_add_menu_about_to_show)
         self.box.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.raw_toggle = QCheckBox("Show the header as text")
+        self.raw_toggle = QCheckBox(self.tr("Show the header as text"))
+        name(self.raw_toggle, self.tr("Show the header as text"),
+             self.tr("Shows the settings as they are written in the file, with the file's line numbers"))
         self.raw_toggle.toggled.connect(self._on_raw_toggle_toggled)
         self.box.addWidget(self.raw_toggle)
-        self.raw = TextEditor(lines=12)
+        self.raw = HeaderTextEditor(lines=12)
+        name(self.raw.text, self.tr("Header as text"),
+             self.tr("The settings as written in the file; the numbers are the file's line numbers"))
         self._history_keys.watch(self.raw)
-        self.raw.text.setFont(monospace_font())
         self.raw.edited.connect(self._on_raw_edited)
         self.raw.hide()
         self.box.addWidget(self.raw)
@@ -107,19 +118,22 @@ class HeaderForm(QScrollArea):
         if kind in ("text",):
             return TextEditor(rule.placeholder, lines=6 if rule.key == "description" else 3)
         if kind == "model":
-            return ChoiceEditor(rule.choices, "Not set: the conversation's model", editable=True)
+            return ChoiceEditor(rule.choices, self.tr("Not set: the conversation's model"), editable=True,
+                                choice_help=rule.choice_help)
         if kind == "color":
             return ColorEditor(self.schema.colors)
         if kind == "tools":
-            return ToolsEditor(self.schema, "All tools" if rule.key == "tools" else "None")
+            if rule.key == "tools":
+                return ToolsEditor(self.schema, self.tr("All tools"), empty_means_all=True)
+            return ToolsEditor(self.schema, self.tr("None"))
         if kind == "choice":
-            return ChoiceEditor(rule.choices)
+            return ChoiceEditor(rule.choices, choice_help=rule.choice_help)
         if kind == "positive_int":
             return NumberEditor()
         if kind == "bool":
             return BoolEditor()
         if kind == "string_list":
-            return LineEditor("names, separated by commas", as_list=True)
+            return LineEditor(self.tr("names, separated by commas"), as_list=True)
         if kind == "yaml":
             return YamlEditor()
         return LineEditor(rule.placeholder)
@@ -144,7 +158,8 @@ class HeaderForm(QScrollArea):
             return None
         order = [r.key for r in self.schema.fields]
         index = sum(1 for k in self.rows if k in order and order.index(k) < order.index(key))
-        return self._add_row(rule.key, rule.label, rule.help, self._editor_for(rule),
+        return self._add_row(rule.key, translate("schema", rule.label), translate("schema", rule.help),
+                             self._editor_for(rule),
                              removable=not rule.basic, into=self.known_box, index=index)
 
     # ----- showing a document ---------------------------------------------------------
@@ -189,9 +204,10 @@ class HeaderForm(QScrollArea):
         self.other_help.setVisible(bool(unknown) and readable)
         self.add_button.setVisible(readable)
         if not readable:
-            reason = doc.reading.error if doc.has_header else "This file has no header yet."
-            self.banner.setText(f"<b>The header cannot be read as fields.</b> {reason} "
-                                "Mend it in the text below; the fields come back once it reads.")
+            reason = doc.reading.error if doc.has_header else self.tr("This file has no header yet.")
+            self.banner.setText(self.tr("<b>The settings cannot be shown as fields.</b> {reason} Mend them in the "
+                                        "text below; the fields come back once Claude Code can read them.")
+                                .format(reason=html.escape(reason)))
             self.banner.show()
             self.raw_toggle.setChecked(True)
         else:
@@ -272,9 +288,18 @@ class HeaderForm(QScrollArea):
         fields = self._open.fields if self._open else {}
         for rule in self.schema.fields:
             if not rule.basic and rule.key not in fields and rule.key not in self._revealed:
-                action = self.add_menu.addAction(rule.label)
-                action.setToolTip(rule.help)
+                action = self.add_menu.addAction(translate("schema", rule.label))
+                action.setToolTip(translate("schema", rule.help))
                 action.triggered.connect(lambda _=False, k=rule.key: self.focus_field(k))
+
+    def show_header_line(self, line: int) -> None:
+        """Show the header as text with the cursor on ``line`` of the file (1-based, as problems count)."""
+        self.raw_toggle.setChecked(True)
+        block = self.raw.text.document().findBlockByNumber(max(0, line - self.raw.text.first_number))
+        if block.isValid():
+            self.raw.text.setTextCursor(QTextCursor(block))
+        self.ensureWidgetVisible(self.raw)
+        self.raw.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_raw_toggle_toggled(self, shown: bool) -> None:
         self.raw.setVisible(shown)

@@ -16,7 +16,7 @@ class YamlEditor(TextEditor):
     """A value with structure (a list, a mapping) edited as YAML text; applied once it reads."""
 
     def __init__(self):
-        super().__init__(placeholder="YAML, for example:\n- name: value", lines=4)
+        super().__init__(placeholder=self.tr("One item a line, for example:\n- name: value"), lines=4)
         self.text.setFont(monospace_font())
         self.note = QLabel(objectName="fieldNote")
         self.layout().addWidget(self.note)
@@ -41,7 +41,8 @@ class YamlEditor(TextEditor):
         try:
             value = yaml.load(exact_text(self.text), Loader=ClaudeLoader)
         except yaml.YAMLError:
-            self.note.setText("Not applied yet: this is not valid YAML.")
+            self.note.setText(self.tr("Not applied yet: Claude Code could not read this. Check the colons, "
+                                      "quotes and indentation."))
             self.note.show()
             return
         self.note.hide()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from agent_editor.agentfile.validation import Problem
+from agent_editor.app.access.names import name
 from agent_editor.app.editor.problems import severity_icon
 from agent_editor.app.editor.form.editors import ValueEditor
 
@@ -25,10 +26,14 @@ class FieldRow(QFrame):
         head = QHBoxLayout()
         self.title = QLabel(f"<b>{title}</b>", objectName="fieldTitle")
         self.title.setBuddy(editor.focusProxy() or editor)
+        if editor.focusProxy() is not None:  # one input: it carries the field's name and help
+            name(editor.focusProxy(), title, help_text)
         head.addWidget(self.title)
         head.addStretch(1)
         if removable:
-            remove = QToolButton(text="Remove", toolTip=f"Take “{key}” out of the file", autoRaise=True)
+            tip = self.tr("Take “{key}” out of the file").format(key=key)
+            remove = QToolButton(text=self.tr("Remove"), toolTip=tip, autoRaise=True)
+            name(remove, self.tr("Remove {field}").format(field=title), tip)
             remove.clicked.connect(lambda: self.remove_requested.emit(self.key))
             head.addWidget(remove)
         box.addLayout(head)
@@ -56,12 +61,14 @@ class FieldRow(QFrame):
             icon.setPixmap(severity_icon(problem.severity).pixmap(16, 16))
             row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
             text = QLabel(problem.message, wordWrap=True, objectName="problemText")
+            text.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the file, a stranger's text
             text.setAccessibleName(f"{problem.severity}: {problem.message}")
             text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
             row.addWidget(text, 1)
             column.addLayout(row)
             if problem.fix:
                 button = QPushButton(problem.fix.label, objectName="fixButton")
+                name(button, problem.fix.label, problem.message)
                 button.clicked.connect(lambda _=False, f=problem.fix: self.fix_requested.emit(f))
                 column.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
             self.problem_box.addWidget(line)

@@ -1,13 +1,23 @@
-"""The tools row: all tools, or a checklist of built-in tools in groups, MCP tools and others."""
+"""The tools row: all tools, or a checklist of built-in tools in groups, MCP tools and others.
+
+For ``tools``, nothing ticked means every tool to Claude Code (as does ``tools: []``),
+so "Only the tools ticked below" with nothing ticked stays chosen on screen with a
+warning saying so, until the author ticks a tool or chooses "All tools" on purpose.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import html
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
 from agent_editor.agentfile.schema import Schema
 from agent_editor.agentfile.tools import parse_tools, tools_value_in_style
+from agent_editor.agentfile.wording import translate
+from agent_editor.app.access.names import name
 from agent_editor.app.editor.form.editors import MISSING, ValueEditor
 
 _TOOL_COLUMNS = 3
@@ -16,15 +26,25 @@ _TOOL_COLUMNS = 3
 class ToolsEditor(ValueEditor):
     """All tools, or a checklist of built-in tools in plain groups, MCP tools and any others the file names."""
 
-    def __init__(self, schema: Schema, all_text: str = "All tools, including MCP tools"):
+    def __init__(self, schema: Schema, all_text: str = "", empty_means_all: bool = False):
         super().__init__()
+        tr = self.tr
         self._value: Any = MISSING
+        self._empty_means_all = empty_means_all
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        self.all_tools = QRadioButton(all_text)
-        self.only = QRadioButton("Only the tools ticked below")
+        self.all_tools = QRadioButton(all_text or tr("All tools, including MCP tools"))
+        self.only = QRadioButton(tr("Only the tools ticked below"))
+        name(self.all_tools, self.all_tools.text())
+        name(self.only, self.only.text())
         box.addWidget(self.all_tools)
         box.addWidget(self.only)
+        self.warning = QLabel(tr("With no tool ticked, Claude Code gives this agent every tool. Tick the tools it "
+                                 "needs, or choose “All tools” if every tool is what you want."),
+                              objectName="problem_warning", wordWrap=True)
+        self.warning.setAccessibleName(tr("Warning: with no tool ticked, Claude Code gives this agent every tool"))
+        self.warning.hide()
+        box.addWidget(self.warning)
         self.grid_host = QWidget()
         grid = QGridLayout(self.grid_host)
         grid.setContentsMargins(18, 0, 0, 0)
@@ -37,26 +57,34 @@ class ToolsEditor(ValueEditor):
             title = QWidget()
             title_row = QHBoxLayout(title)
             title_row.setContentsMargins(0, 0, 0, 0)
-            title_row.addWidget(QLabel(f"<b>{group.label}</b>"))
-            title_row.addWidget(QLabel(group.help, objectName="fieldHelp", wordWrap=True), 1)
+            title_row.addWidget(QLabel(f"<b>{html.escape(translate('schema', group.label))}</b>"))
+            group_help = QLabel(translate("schema", group.help), objectName="fieldHelp", wordWrap=True)
+            group_help.setTextFormat(Qt.TextFormat.PlainText)
+            title_row.addWidget(group_help, 1)
             grid.addWidget(title, row, 0, 1, _TOOL_COLUMNS)
             row += 1
             for index, tool in enumerate(group.tools):
                 check = QCheckBox(tool)
+                explanation = translate("schema", schema.tool_help.get(tool, ""))
+                check.setToolTip(explanation)
+                name(check, tool, explanation)
                 check.toggled.connect(self._on_check_toggled)
                 self.checks[tool] = check
                 grid.addWidget(check, row + index // _TOOL_COLUMNS, index % _TOOL_COLUMNS)
             row += (len(group.tools) + _TOOL_COLUMNS - 1) // _TOOL_COLUMNS
-        self.others_title = QLabel("<b>Others in this file</b>")
+        self.others_title = QLabel(tr("<b>Others in this file</b>"))
         grid.addWidget(self.others_title, row, 0, 1, _TOOL_COLUMNS)
         self.others_row = QHBoxLayout()
         grid.addLayout(self.others_row, row + 1, 0, 1, _TOOL_COLUMNS)
         self.other_checks: dict[str, QCheckBox] = {}
-        self.mcp = QLineEdit(placeholderText="MCP tools, e.g. mcp__github, mcp__context7__get-library-docs")
-        self.mcp.setToolTip("Tools from MCP servers: mcp__<server> for all of a server's tools, "
-                            "or mcp__<server>__<tool> for one. Separate them with commas.")
+        self.mcp = QLineEdit(placeholderText=tr("for example mcp__github, mcp__context7__get-library-docs"))
+        mcp_help = tr("Tools of services connected to Claude Code (MCP servers): write mcp__ and the server's "
+                      "name for all its tools (mcp__github), or add __ and a tool's name for one tool. "
+                      "Separate them with commas.")
+        self.mcp.setToolTip(mcp_help)
+        name(self.mcp, tr("Tools of connected services (MCP)"), mcp_help)
         self.mcp.textEdited.connect(self._on_mcp_text_edited)
-        grid.addWidget(QLabel("<b>MCP tools</b>"), row + 2, 0, 1, _TOOL_COLUMNS)
+        grid.addWidget(QLabel(tr("<b>Tools of connected services (MCP tools)</b>")), row + 2, 0, 1, _TOOL_COLUMNS)
         grid.addWidget(self.mcp, row + 3, 0, 1, _TOOL_COLUMNS)
         box.addWidget(self.grid_host)
         self.all_tools.toggled.connect(self._on_mode_toggled)
@@ -81,10 +109,11 @@ class ToolsEditor(ValueEditor):
                 for check in self.other_checks.values():
                     check.deleteLater()
                 self.other_checks = {}
-                for name in extras:
-                    check = QCheckBox(name, checked=True)
+                for tool in extras:
+                    check = QCheckBox(tool, checked=True)
+                    name(check, tool, self.tr("A tool this file names that Claude Code does not have"))
                     check.toggled.connect(self._on_check_toggled)
-                    self.other_checks[name] = check
+                    self.other_checks[tool] = check
                     self.others_row.addWidget(check)
             for check in self.other_checks.values():
                 check.setChecked(True)  # each is a tool the file names
@@ -93,6 +122,7 @@ class ToolsEditor(ValueEditor):
             if self.mcp.text() != mcp and not self.mcp.hasFocus():
                 self.mcp.setText(mcp)
             self.grid_host.setEnabled(names is not None)
+            self.warning.hide()
         finally:
             self._showing = False
 
@@ -109,8 +139,15 @@ class ToolsEditor(ValueEditor):
     def _emit_selection(self) -> None:
         names = self._selected()
         if not names:
+            # Nothing ticked: the key goes (never ``tools: []``, which means every tool too), and
+            # for ``tools`` the choice of "only these" stays on screen with its warning.
+            if self._empty_means_all:
+                self._value = MISSING
+                self._only_chosen = True
+                self.warning.show()
             self.edited.emit(None)
             return
+        self.warning.hide()
         existing = None if self._value is MISSING else self._value
         value = tools_value_in_style(names, existing)
         self._value = value  # the form does not show the author's own edit back
@@ -130,8 +167,10 @@ class ToolsEditor(ValueEditor):
         # "Only these": nothing is written until a tool is ticked; until then the
         # choice stays on screen whatever else the author edits.
         self._only_chosen = not all_tools
+        self.warning.setVisible(not all_tools and self._empty_means_all and not self._selected())
         if all_tools:
             self.edited.emit(None)
 
     def forget_choice(self) -> None:
         self._only_chosen = False
+        self.warning.hide()

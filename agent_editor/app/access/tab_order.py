@@ -1,0 +1,81 @@
+"""The Tab order of a window: the order the controls stand on screen, top to bottom, left to right.
+
+Qt chains controls in the order they were made, so a control made later (a field
+shown on demand, a Fix button under a problem) would be reached only after
+everything else. ``chain_in_layout_order`` walks the layouts the way a reader sees
+them and chains the controls in that order; a widget may name the order of its own
+controls with a ``tab_order()`` method (the problem list before its Fix button, so
+that choosing a problem comes before fixing it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLayout, QMainWindow, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolBar, QWidget
+
+from agent_editor.app.access.names import takes_tab_focus
+
+
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+
+
+def controls_in_layout_order(root: QWidget) -> list[QWidget]:
+    """The controls under ``root`` the Tab key can reach, in the order they stand on screen."""
+    found: list[QWidget] = []
+    seen: set[int] = set()
+    _walk(root, found, seen)
+    return found
+
+
+def chain_in_layout_order(root: QWidget) -> list[QWidget]:
+    """Set the Tab order under ``root`` to the on-screen order; returns the chain."""
+    chain = controls_in_layout_order(root)
+    for first, second in zip(chain, chain[1:]):
+        QWidget.setTabOrder(first, second)
+    return chain
+
+
+def _walk(widget: QWidget, found: list[QWidget], seen: set[int]) -> None:
+    if id(widget) in seen:
+        return
+    seen.add(id(widget))
+    own_order = getattr(widget, "tab_order", None)
+    if callable(own_order):
+        for each in own_order():
+            _walk(each, found, seen)
+        return
+    if takes_tab_focus(widget):
+        found.append(widget)
+    for child in _children_in_order(widget):
+        _walk(child, found, seen)
+
+
+def _children_in_order(widget: QWidget) -> list[QWidget]:
+    ordered: list[QWidget] = []
+    if isinstance(widget, QMainWindow):
+        ordered += widget.findChildren(QToolBar, options=_DIRECT)
+        ordered += [w for w in (widget.centralWidget(), widget.statusBar()) if w is not None]
+    elif isinstance(widget, QScrollArea) and widget.widget() is not None:
+        ordered.append(widget.widget())
+    elif isinstance(widget, QSplitter):
+        ordered += [widget.widget(i) for i in range(widget.count())]
+    elif isinstance(widget, QTabWidget):
+        ordered += [widget.tabBar()] + [widget.widget(i) for i in range(widget.count())]
+    elif isinstance(widget, QStackedWidget):
+        ordered += [widget.widget(i) for i in range(widget.count())]
+    elif widget.layout() is not None:
+        _layout_widgets(widget.layout(), ordered)
+    # Children no layout places (a viewport, a popup's parts) follow in the order they were made.
+    placed = {id(w) for w in ordered}
+    ordered += [c for c in widget.findChildren(QWidget, options=_DIRECT) if id(c) not in placed and not c.isWindow()]
+    return ordered
+
+
+def _layout_widgets(layout: QLayout, into: list[QWidget]) -> None:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is not None:
+            into.append(item.widget())
+        elif item.layout() is not None:
+            _layout_widgets(item.layout(), into)
+
