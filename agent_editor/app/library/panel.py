@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_editor.agentfile.validation import Problem
+from agent_editor.app.access.names import name
 from agent_editor.app.library.collection import AgentCollection
 from agent_editor.app.look.look import look
 from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate
@@ -38,7 +39,9 @@ from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import FOLDER, Scope, library_scopes
 from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, arrange
 
-_SORTS = [("By scope", SORT_SCOPE), ("By name", SORT_NAME), ("Last changed", SORT_CHANGED)]
+_SORTS = [(QT_TRANSLATE_NOOP("LibraryPanel", "By scope"), SORT_SCOPE),
+          (QT_TRANSLATE_NOOP("LibraryPanel", "By name"), SORT_NAME),
+          (QT_TRANSLATE_NOOP("LibraryPanel", "Last changed"), SORT_CHANGED)]
 
 
 class LibraryPanel(QWidget):
@@ -67,18 +70,23 @@ class LibraryPanel(QWidget):
         tools_box.setContentsMargins(6, 6, 6, 4)
         tools_box.setSpacing(4)
         self.search = QLineEdit(objectName="librarySearch", clearButtonEnabled=True)
-        self.search.setPlaceholderText("Search names, descriptions, tools, instructions")
+        self.search.setPlaceholderText(self.tr("Search names, descriptions, tools, instructions"))
+        name(self.search, self.tr("Search agents"), self.tr("Shows only the agents whose name, description, "
+                                                            "tools or instructions hold these words"))
         self.search.textChanged.connect(self._on_search_text_changed)
         tools_box.addWidget(self.search)
         row = QHBoxLayout()
-        self.problems_only = QCheckBox("Has problems", objectName="problemsOnly")
-        self.problems_only.setToolTip("Show only agents with errors or warnings, or that Claude Code does not use")
+        self.problems_only = QCheckBox(self.tr("Has problems"), objectName="problemsOnly")
+        self.problems_only.setToolTip(self.tr("Show only agents with errors or warnings, or that Claude Code "
+                                              "does not use"))
+        name(self.problems_only, self.tr("Only agents with problems"), self.problems_only.toolTip())
         self.problems_only.toggled.connect(self._arrange)
         row.addWidget(self.problems_only)
         row.addStretch(1)
         self.sort = QComboBox(objectName="librarySort")
         for label, key in _SORTS:
-            self.sort.addItem(label, key)
+            self.sort.addItem(QCoreApplication.translate("LibraryPanel", label), key)
+        name(self.sort, self.tr("Sort agents"), self.tr("By scope, by name, or the last changed first"))
         self.sort.currentIndexChanged.connect(self._arrange)
         row.addWidget(self.sort)
         tools_box.addLayout(row)
@@ -93,6 +101,9 @@ class LibraryPanel(QWidget):
 
         self.model = LibraryModel(self)
         self.list = QListView(objectName="agentList")
+        name(self.list, self.tr("Agents"), self.tr(
+            "The agents Claude Code sees. Enter opens one; Ctrl or Shift with the arrows and Space selects "
+            "several to compare."))
         self.list.setModel(self.model)
         self.list.setItemDelegate(RowDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,8 +116,9 @@ class LibraryPanel(QWidget):
         self.list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
         box.addWidget(self.list, 1)
         look().colours_changed.connect(self.list.viewport().update)  # rows paint with the look's colours
-        self.compare_button = QPushButton("Compare Selected", objectName="compareSelected")
-        self.compare_button.setToolTip("Select two or more agents (Ctrl+click) to compare them side by side")
+        self.compare_button = QPushButton(self.tr("Compare Selected"), objectName="compareSelected")
+        self.compare_button.setToolTip(self.tr("Select two or more agents (Ctrl+click) to compare them side by side"))
+        name(self.compare_button, self.tr("Compare selected agents"), self.compare_button.toolTip())
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.compare_button.setEnabled(False)
         box.addWidget(self.compare_button)
