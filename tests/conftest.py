@@ -74,6 +74,7 @@ class FakeDialogs:
         self.discard_recovered = True
         self.save_anyway = False
         self.version_answer: int | None = None
+        self.send_to_claude = True
 
     def for_window(self, window):
         return self  # one script of answers for every window
@@ -129,6 +130,10 @@ class FakeDialogs:
     def ask_choose_variants(self, list_shown: bool, selected: int) -> bool:
         self.calls.append(("ask_choose_variants", list_shown, selected))
         return self.choose_variant_files
+
+    def ask_send_to_claude(self, message: str) -> bool:
+        self.calls.append(("ask_send_to_claude", message))
+        return self.send_to_claude
 
     def show_error(self, title: str, message: str) -> None:
         self.calls.append(("show_error", title, message))

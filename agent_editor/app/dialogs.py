@@ -166,6 +166,20 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is choose
 
+    def ask_send_to_claude(self, message: str) -> bool:
+        """Before a try: what will be sent, to whom, and roughly what it costs. Go ahead?"""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Send to Claude Code?")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("This sends text to Anthropic and costs money on your account.")
+        box.setInformativeText(message)
+        run = box.addButton("Run", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(run)
+        box.exec()
+        return box.clickedButton() is run
+
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.parent, title, message)
 

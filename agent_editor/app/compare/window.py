@@ -45,6 +45,7 @@ from agent_editor.app.documents import documents as open_documents
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.app.actions import add_action
+from agent_editor.app.tryout import add_try_menu
 from agent_editor.app.compare.body import SideBySideBody
 from agent_editor.app.compare.fields import FieldTable
 from agent_editor.app.compare.header import Legend, VariantHeader
@@ -270,6 +271,8 @@ class CompareWindow(QMainWindow):
         toolbar.addSeparator()
         self.wrap_action.setIconText("Wrap Lines")
         toolbar.addAction(self.wrap_action)
+        toolbar.addSeparator()
+        self.try_action = add_try_menu(self, lambda: self.session.documents, toolbar)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)

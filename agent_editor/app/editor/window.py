@@ -35,6 +35,7 @@ from agent_editor.agentfile.validation import Problem
 from agent_editor.app.access.names import name
 from agent_editor.app.access.tab_order import chain_in_layout_order
 from agent_editor.app.actions import add_action
+from agent_editor.app.tryout import add_try_menu
 from agent_editor.app.editor.body_editor import BodyEditor
 from agent_editor.app.editor.form import HeaderForm
 from agent_editor.app.library.actions import LibraryActions
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.appearance_menu = add_appearance_menu(view_menu, self.settings)
 
+        self.try_action = add_try_menu(self, lambda: [self.current])
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.guide_action = self._action(help_menu, tr("&User Guide"), self.show_guide, keys.HelpContents,
                                          tr("How to write an agent Claude Code uses well"))
