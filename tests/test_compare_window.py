@@ -339,9 +339,9 @@ def test_a_refused_save_is_shown_and_writes_nothing(qtbot, tmp_path, open_compar
     before = target.read_bytes()
     with qtbot.waitSignal(window.comparison_updated):
         assert window.copy_field("name", Side.B)  # B loses its name, as A has none
-    assert window.save_variant(1) is False
-    [(_, title, message)] = dialogs.asked("show_error")
-    assert "not saved" in title and "Not saved" in message
+    assert window.save_variant(1) is False  # "Save anyway?" answered "Cancel"
+    [(_, name, reason)] = dialogs.asked("ask_save_anyway")
+    assert name == target.name and "name" in reason
     assert target.read_bytes() == before
 
 

@@ -299,9 +299,9 @@ def test_save_is_refused_while_an_error_stands(qtbot, window, dialogs, tmp_path)
     row_texts = [window.problems.tree.topLevelItem(i).text(2) for i in range(window.problems.tree.topLevelItemCount())]
     assert any("description is empty" in t for t in row_texts)
 
-    assert window.save() is False
-    (error,) = dialogs.asked("show_error")
-    assert "Not saved" in error[2] and "The description is empty" in error[2]
+    assert window.save() is False  # the author answered "Cancel" to "Save anyway?"
+    (question,) = dialogs.asked("ask_save_anyway")
+    assert "The description is empty" in question[2]
     assert path.read_bytes() == original
     assert window.isWindowModified()
 
@@ -434,7 +434,7 @@ def test_opening_another_file_save_refused_by_an_error_keeps_the_document(qtbot,
     dialogs.save_choice = SaveChoice.SAVE
     assert window.open_file(second) is False
     assert window.current.path == first
-    assert len(dialogs.asked("show_error")) == 1
+    assert len(dialogs.asked("ask_save_anyway")) == 1
     assert first.read_bytes() == original
 
 

@@ -40,9 +40,10 @@ from agent_editor.compare.overview import Overview
 from agent_editor.compare.sections import SectionMatch
 from agent_editor.app.compare.session import CompareSession, StaleComparison, variant_letter
 from agent_editor.app.dialogs import Dialogs, SaveChoice
-from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.app.documents import documents as open_documents
 from agent_editor.app.open_document import OpenDocument
+from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.app.actions import add_action
 from agent_editor.app.tryout import add_try_menu
@@ -517,18 +518,7 @@ class CompareWindow(QMainWindow):
     def save_variant(self, index: int) -> bool:
         """Save one variant, through its validation (a refusal is shown, not raised)."""
         document = self.session.documents[index]
-        try:
-            document.save()
-        except FileChangedOnDisk as error:
-            if not self.dialogs.ask_overwrite_changed_file(document.display_name, error.deleted):
-                return False
-            try:
-                document.save(force=True)
-            except DocumentError as again:
-                self.dialogs.show_error("Not saved", again.message)
-                return False
-        except DocumentError as error:
-            self.dialogs.show_error(f"{document.display_name} not saved", error.message)
+        if not save_document(document, self.dialogs, failure_title=f"{document.display_name} not saved"):
             return False
         self.statusBar().showMessage(f"Saved {document.display_name}", 4000)
         return True

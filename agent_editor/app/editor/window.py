@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from agent_editor import __version__
 from agent_editor.app.dialogs import Dialogs, SaveChoice
 from agent_editor.agentfile.document import AgentDocument
-from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
+from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.app.documents import documents
 from agent_editor.app.open_document import OpenDocument
+from agent_editor.app.safety.earlier import VersionActions
+from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.agentfile.validation import Problem
 from agent_editor.app.access.names import name
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.library.compare_requested.connect(self.compare_dialog)
         self.library.entries_changed.connect(self._on_library_entries_changed)
         self.library_actions = LibraryActions(self)
+        self.version_actions = VersionActions(self)
         self.form = HeaderForm()
         self.form.error_raised.connect(self._on_form_error_raised)
         self.body = BodyEditor()
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(file_menu, tr("Save &As…"), self.save_as, keys.SaveAs)
         self.reload_action = self._action(file_menu, tr("&Reload from Disk"), self.reload, None,
                                           tr("Read the file again, dropping unsaved changes"))
+        self.version_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
         self.library_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
@@ -403,20 +407,7 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, target: Path | None) -> bool:
         assert self.current is not None
-        try:
-            self.current.save(target)
-        except FileChangedOnDisk as error:
-            if not self.dialogs.ask_overwrite_changed_file(self.current.display_name, error.deleted):
-                return False
-            try:
-                self.current.save(target, force=True)
-            except DocumentError as again:
-                self.dialogs.show_error(self.tr("Not saved"), again.message)
-                return False
-        except DocumentError as error:
-            self.dialogs.show_error(self.tr("Not saved"), error.message)
-            return False
-        return True
+        return save_document(self.current, self.dialogs, target)
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document (saved, discarded, or unmodified)."""
@@ -496,6 +487,7 @@ class MainWindow(QMainWindow):
                                "Use the file as it is now (your changes are dropped), or keep your version "
                                "(saving it replaces theirs).").format(name=shown),
                             [(tr("Use the File on Disk"), self._reload_current),
+                             (tr("Compare"), self.version_actions.compare_with_disk),
                              (tr("Keep My Version"), self.current.keep_mine)])
         else:
             # Unmodified, it is reloaded at once, unless it cannot be read (yet): say so.
@@ -546,6 +538,7 @@ class MainWindow(QMainWindow):
     def _set_editing_enabled(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.reload_action):
             action.setEnabled(enabled)
+        self.version_actions.set_enabled(enabled)
 
     # ----- help -----------------------------------------------------------------------
 
