@@ -3,6 +3,9 @@
 Dialogs are only for decisions. The window calls these methods and never builds a
 message box itself, so a test can hand the window a ``Dialogs`` whose answers are
 scripted instead of patching Qt.
+
+Their messages name files and quote file text, so every message box and prompt shows
+its text as plain text: a name such as ``<img src=...>`` is shown, never loaded.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 AGENT_FILE_FILTER = "Agent files (*.md);;Text files (*.md *.txt);;All files (*)"
 
@@ -33,10 +36,7 @@ class Dialogs:
         return Dialogs(window)
 
     def ask_save_changes(self, name: str) -> SaveChoice:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{name}”?")
+        box = _plain_box(self.parent, QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to “{name}”?")
         box.setInformativeText("If you don't save, your changes will be lost.")
         save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("Don't Save", QMessageBox.ButtonRole.DestructiveRole)
@@ -59,9 +59,7 @@ class Dialogs:
             title = "File changed by another program"
             text = (f"“{name}” was changed by another program since you opened it.\n\n"
                     "Save your version anyway? The other program's changes will be replaced.")
-        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
-        answer = QMessageBox.warning(self.parent, title, text, buttons, QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Save
+        return _ask_plain(self.parent, title, text, QMessageBox.StandardButton.Save)
 
     def ask_review_recovered(self, titles: list[str]) -> bool:
         """After a crash: show the recovered unsaved changes now (True) or at the next start?"""
@@ -83,11 +81,9 @@ class Dialogs:
 
     def ask_discard_recovered(self, title: str) -> bool:
         """Delete the recovered changes to ``title`` for good?"""
-        answer = QMessageBox.warning(
-            self.parent, "Discard recovered changes",
-            f"Discard the recovered changes to “{title}”?\n\nThey cannot be brought back afterwards.",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+        return _ask_plain(self.parent, "Discard recovered changes",
+                          f"Discard the recovered changes to “{title}”?\n\nThey cannot be brought back afterwards.",
+                          QMessageBox.StandardButton.Discard)
 
     def ask_save_anyway(self, name: str, reason: str) -> bool:
         """An error stands: save ``name`` anyway, knowing Claude Code will ignore it until it is fixed?"""
@@ -106,12 +102,16 @@ class Dialogs:
     def ask_version(self, name: str, choices: list[str]) -> int | None:
         """Which earlier version of ``name`` to compare with (an index into ``choices``)?"""
         if not choices:
-            QMessageBox.information(self.parent, "No earlier versions",
-                                    f"No earlier version of “{name}” is kept yet: one is kept each time you save.")
+            _plain_box(self.parent, QMessageBox.Icon.Information, "No earlier versions",
+                       f"No earlier version of “{name}” is kept yet: one is kept each time you save.").exec()
             return None
-        choice, accepted = QInputDialog.getItem(self.parent, "Compare with an earlier version",
-                                                f"Versions of “{name}”, newest first:", choices, 0, False)
-        return choices.index(choice) if accepted and choice in choices else None
+        dialog = _plain_input(self.parent, "Compare with an earlier version", f"Versions of “{name}”, newest first:")
+        dialog.setComboBoxItems(choices)
+        dialog.setComboBoxEditable(False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        choice = dialog.textValue()
+        return choices.index(choice) if choice in choices else None
 
     def ask_open_paths(self, folder: Path | None) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self.parent, "Open agent files", str(folder or ""), AGENT_FILE_FILTER)
@@ -133,17 +133,18 @@ class Dialogs:
 
     def ask_agent_name(self, title: str, prompt: str, current: str) -> str | None:
         """A new name for an agent (renaming it), or None."""
-        text, ok = QInputDialog.getText(self.parent, title, prompt, QLineEdit.EchoMode.Normal, current)
-        return text if ok else None
+        dialog = _plain_input(self.parent, title, prompt)
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(current)
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_trash_with_changes(self, name: str) -> bool:
         """Moving an open file with unsaved changes to the trash: the changes are lost. Go ahead?"""
-        answer = QMessageBox.warning(
-            self.parent, "Unsaved changes",
-            f"“{name}” has changes that are not saved. Move it to the trash anyway?\n\n"
-            "The file goes to the trash as it was last saved; the unsaved changes are lost.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        return _ask_plain(self.parent, "Unsaved changes",
+                          f"“{name}” has changes that are not saved. Move it to the trash anyway?\n\n"
+                          "The file goes to the trash as it was last saved; the unsaved changes are lost.",
+                          QMessageBox.StandardButton.Yes)
 
     def ask_choose_variants(self, list_shown: bool, selected: int) -> bool:
         """Compare Variants with fewer than two agents chosen: how to choose them. True: pick
@@ -181,7 +182,37 @@ class Dialogs:
         return box.clickedButton() is run
 
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.parent, title, message)
+        _plain_box(self.parent, QMessageBox.Icon.Warning, title, message).exec()
 
     def show_about(self, title: str, html: str) -> None:
-        QMessageBox.about(self.parent, title, html)
+        QMessageBox.about(self.parent, title, html)  # the app's own words only
+
+
+def _plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box whose text is shown as it is, never as markup."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
+def _plain_input(parent: QWidget | None, title: str, prompt: str) -> QInputDialog:
+    """An input dialog whose prompt is shown as it is, never as markup."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(" ")  # makes its label, which is set to plain text before the prompt goes in
+    for label in dialog.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    dialog.setLabelText(prompt)
+    return dialog
+
+
+def _ask_plain(parent: QWidget | None, title: str, text: str, go: QMessageBox.StandardButton) -> bool:
+    """A warning with ``go`` and Cancel (the default); True when ``go`` is chosen."""
+    box = _plain_box(parent, QMessageBox.Icon.Warning, title, text)
+    box.setStandardButtons(go | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == go

@@ -13,6 +13,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoStack
 
+from agent_editor.app.plain_text import tip
+
 
 class SharedUndoGroup(QObject):
     """Undo/Redo actions that act on the active stack; a stack may be in many groups."""
@@ -97,6 +99,7 @@ class SharedUndoGroup(QObject):
             text = stack.undoText() if is_undo else stack.redoText()
             action.setEnabled(able)
             action.setText(f"{prefix} {text}" if able and text else prefix)
+            action.setToolTip(tip(action.text()))  # its text names a key; as a tooltip it stays text
 
     def _on_stack_destroyed(self, stack: QObject) -> None:
         # The wrapper handed over while the stack is destroyed may be a new one: compare addresses.

@@ -20,10 +20,11 @@ in the line-number gutter. The widget only shows and asks: ``take_requested(into
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from agent_editor.app.compare.diff_pane import DiffPane
 from agent_editor.app.compare.style import colours
+from agent_editor.app.plain_text import plain_label, tip
 from agent_editor.compare.bodies import BodyDiff
 from agent_editor.compare.model import Side
 from agent_editor.compare.rows import AlignedRow, align_rows, follow
@@ -41,7 +42,7 @@ class SideBySideBody(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.panes = {Side.A: DiffPane(Side.A), Side.B: DiffPane(Side.B)}
-        self.titles = {side: QLabel(objectName="paneTitle") for side in self.panes}
+        self.titles = {side: plain_label(objectName="paneTitle") for side in self.panes}
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(1)
@@ -79,7 +80,7 @@ class SideBySideBody(QWidget):
         self._letters = letters
         for side, title in zip((Side.A, Side.B), titles):
             self.titles[side].setText(title)
-            self.titles[side].setToolTip(title)
+            self.titles[side].setToolTip(tip(title))
 
     def show_diff(self, diff: BodyDiff) -> None:
         """Show a new comparison. The view stays where it was; the current change is the

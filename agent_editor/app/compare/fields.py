@@ -40,6 +40,7 @@ from agent_editor.app.compare.style import (
     marked,
     muted,
 )
+from agent_editor.app.plain_text import tip
 
 FIELD_COLUMN, A_COLUMN, COPY_COLUMN, B_COLUMN = range(4)
 # Long values (a description with examples) are cut to this many lines until the row is
@@ -98,7 +99,7 @@ class FieldTable(QTableWidget):
         self._letters = letters
         for column, letter, index, title in zip((A_COLUMN, B_COLUMN), letters, indices, titles):
             item = QTableWidgetItem(letter_icon(letter, index), title)
-            item.setToolTip(title)
+            item.setToolTip(tip(title))
             self.setHorizontalHeaderItem(column, item)
 
     def show_fields(self, diffs: tuple[FieldDiff, ...]) -> None:
@@ -137,7 +138,7 @@ class FieldTable(QTableWidget):
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
         for text, into in (("→", Side.B), ("←", Side.A)):
             button = QToolButton(objectName="copyAcross", text=text)
-            button.setToolTip(self._copy_label(diff, into))
+            button.setToolTip(tip(self._copy_label(diff, into)))
             name(button, self._copy_label(diff, into))
             button.setProperty("into", into.value)
             button.clicked.connect(lambda _=False, key=diff.key, side=into: self.copy_requested.emit(key, side))
@@ -228,10 +229,10 @@ def _value_item(diff: FieldDiff, side: Side) -> QTableWidgetItem:
         rich = colour_dot(diff.key, value) + _value_html(diff, side, plain)
     item.setText(plain)
     item.setData(HTML_ROLE, rich)
-    tip = plain if len(plain) < 2000 else plain[:2000] + "…"
+    shown = plain if len(plain) < 2000 else plain[:2000] + "…"
     if len(plain) > 400:
-        tip += "\n\n(Double-click the row to show it all, or to cut it short again.)"
-    item.setToolTip(tip)
+        shown += "\n\n(Double-click the row to show it all, or to cut it short again.)"
+    item.setToolTip(tip(shown))
     return item
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 from agent_editor.app.access.names import name
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.compare.style import colours, e, letter_icon
+from agent_editor.app.plain_text import tip
 
 
 class VariantHeader(QFrame):
@@ -67,7 +68,7 @@ class VariantHeader(QFrame):
             stack.redoTextChanged.disconnect(self._on_stack_redo_text_changed)
         self._document, self._letter = document, letter
         self.tag.setPixmap(letter_icon(letter, index, 22).pixmap(QSize(22, 22)))
-        self.save_button.setToolTip(f"Save {letter} ({document.display_name})")
+        self.save_button.setToolTip(tip(f"Save {letter} ({document.display_name})"))
         document.modified_changed.connect(self._on_document_modified_changed)
         document.path_changed.connect(self._on_document_path_changed)
         document.fields_changed.connect(self.show_name)
@@ -95,10 +96,10 @@ class VariantHeader(QFrame):
 
     def _on_stack_undo_text_changed(self, text: str) -> None:
         # The button stays short; its tip says what it would undo.
-        self.undo_button.setToolTip(f"Undo {text} in {self._letter}" if text else "Nothing to undo")
+        self.undo_button.setToolTip(tip(f"Undo {text} in {self._letter}") if text else "Nothing to undo")
 
     def _on_stack_redo_text_changed(self, text: str) -> None:
-        self.redo_button.setToolTip(f"Redo {text} in {self._letter}" if text else "Nothing to redo")
+        self.redo_button.setToolTip(tip(f"Redo {text} in {self._letter}") if text else "Nothing to redo")
 
     def show_name(self) -> None:
         if self._document is None:
@@ -106,7 +107,7 @@ class VariantHeader(QFrame):
         agent = self._document.fields.get("name")
         agent_text = f'&nbsp;&nbsp;<span style="color:{colours().muted_text.name()}">{e(agent)}</span>' if isinstance(agent, str) else ""
         self.name.setText(f"<b>{e(self._document.display_name)}</b>{agent_text}")
-        self.name.setToolTip(str(self._document.path or self._document.display_name))
+        self.name.setToolTip(tip(str(self._document.path or self._document.display_name)))
 
     def _on_document_modified_changed(self, modified: bool) -> None:
         self.modified.setVisible(modified)

@@ -46,6 +46,7 @@ from agent_editor.app.compare.style import (
     muted,
     variant_tag,
 )
+from agent_editor.app.plain_text import tip as plain_tip
 
 # Long values (descriptions) are cut to this many characters in the overview; the
 # side-by-side view shows them whole.
@@ -200,7 +201,7 @@ class OverviewView(QScrollArea):
         for index, label in enumerate(self._labels):
             item = QTableWidgetItem(letter_icon(label.letter, index), "" if short else label.file_name)
             agent = f" — {label.agent_name}" if label.agent_name else ""
-            item.setToolTip(f"{label.letter}: {label.file_name}{agent}")
+            item.setToolTip(plain_tip(f"{label.letter}: {label.file_name}{agent}"))
             table.setHorizontalHeaderItem(index + offset, item)
 
     def _show_fields(self, overview: Overview) -> None:
@@ -231,7 +232,7 @@ class OverviewView(QScrollArea):
                     text = format_value(value)
                     shown = text if len(text) <= VALUE_PREVIEW_CHARS else text[:VALUE_PREVIEW_CHARS].rstrip() + "…"
                     item.setText(text)
-                    item.setToolTip(text if len(text) < 2000 else text[:2000] + "…")
+                    item.setToolTip(plain_tip(text if len(text) < 2000 else text[:2000] + "…"))
                     item.setData(HTML_ROLE, colour_dot(field.key, value) + e(shown))
                 differs = index > 0 and _differs_from_first(field.key, first_present, first_value, present, value)
                 if differs:
@@ -287,7 +288,7 @@ class OverviewView(QScrollArea):
             indent = "&nbsp;&nbsp;&nbsp;" * max(0, section_row.level - 1)
             title = QTableWidgetItem(section_row.title)
             title.setData(HTML_ROLE, f"{indent}{e(section_row.title)}")
-            title.setToolTip("#" * section_row.level + " " + section_row.title)
+            title.setToolTip(plain_tip("#" * section_row.level + " " + section_row.title))
             table.setItem(row, 0, title)
             uniform = all(section_row.present)
             for index, section in enumerate(section_row.sections):
@@ -296,7 +297,7 @@ class OverviewView(QScrollArea):
                 elif section.title != section_row.title:
                     item = QTableWidgetItem(section.title)
                     item.setData(HTML_ROLE, f'<span style="color:{colours().changed_text.name()}">{e(section.title)}</span>')
-                    item.setToolTip(f"Renamed: “{section.title}”")
+                    item.setToolTip(plain_tip(f"Renamed: “{section.title}”"))
                     uniform = False
                 else:
                     item = _mark_item("✓", colours().present_text)

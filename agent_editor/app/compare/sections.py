@@ -16,6 +16,7 @@ from agent_editor.app.access.names import name
 from agent_editor.compare.model import Side
 from agent_editor.compare.sections import SectionKind, SectionMatch
 from agent_editor.app.compare.style import colours
+from agent_editor.app.plain_text import tip
 
 _MATCH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -109,7 +110,7 @@ class SectionNotes(QWidget):
         for match in differing:
             item = QListWidgetItem(_kind_icon(match.kind), describe(match, self._letters))
             item.setData(_MATCH_ROLE, match)
-            item.setToolTip(self._tooltip(match))
+            item.setToolTip(tip(self._tooltip(match)))
             self.list.addItem(item)
             if chosen_key == (match.a and match.a.key, match.b and match.b.key):
                 self.list.setCurrentItem(item)

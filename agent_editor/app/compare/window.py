@@ -47,6 +47,7 @@ from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.app.actions import add_action
 from agent_editor.app.tryout import add_try_menu
+from agent_editor.app.plain_text import tip as plain_tip
 from agent_editor.app.compare.body import SideBySideBody
 from agent_editor.app.compare.fields import FieldTable
 from agent_editor.app.compare.header import Legend, VariantHeader
@@ -346,8 +347,9 @@ class CompareWindow(QMainWindow):
         self.take_into_a_action.setStatusTip(f"Replace {a}'s lines of the current change with {b}'s")
         for action in (self.take_into_a_action, self.take_into_b_action):
             action.setToolTip(action.statusTip())
-        self.save_a_action.setText(f"Save {a} ({labels[left].file_name})")
-        self.save_b_action.setText(f"Save {b} ({labels[right].file_name})")
+        for action, letter, index in ((self.save_a_action, a, left), (self.save_b_action, b, right)):
+            action.setText(f"Save {letter} ({labels[index].file_name})")
+            action.setToolTip(plain_tip(action.text()))  # its own text, which names a file, stays text
         self.tabs.setTabText(self.tabs.indexOf(self.pair_page), f"Side by Side: {a} ↔ {b}")
         self.undo_group.setActiveStack(self.session.left.undo_stack)
         self._update_title()

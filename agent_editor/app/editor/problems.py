@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from agent_editor.agentfile.validation import Problem
 from agent_editor.app.access.names import name
+from agent_editor.app.plain_text import tip
 
 _SEVERITY_TEXT = {
     "error": QT_TRANSLATE_NOOP("ProblemsPanel", "Error"),
@@ -52,7 +53,7 @@ class ProblemsPanel(QWidget):
         box.setSpacing(0)
         head = QHBoxLayout()
         head.setContentsMargins(10, 4, 6, 4)
-        self.summary = QLabel(objectName="problemsSummary")
+        self.summary = QLabel(objectName="problemsSummary", textFormat=Qt.TextFormat.RichText)  # our words only
         head.addWidget(self.summary, 1)
         tr = self.tr
         name(self.summary, tr("Problems summary"))
@@ -85,7 +86,7 @@ class ProblemsPanel(QWidget):
             item = QTreeWidgetItem([kind, str(problem.line or ""), text])
             item.setIcon(0, severity_icon(problem.severity))
             item.setData(0, Qt.ItemDataRole.UserRole, problem)
-            item.setToolTip(2, problem.message)
+            item.setToolTip(2, tip(problem.message))
             self.tree.addTopLevelItem(item)
         counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
         tr = self.tr

@@ -44,6 +44,7 @@ from agent_editor.app.library.actions import LibraryActions
 from agent_editor.app.library.panel import LibraryPanel
 from agent_editor.app.editor.preview import PreviewView
 from agent_editor.app.editor.problems import ProblemsPanel
+from agent_editor.app.plain_text import plain_label
 from agent_editor.app.look.menu import add_appearance_menu
 
 APP_NAME = "Agent Editor"
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.vertical_split)
         self.setCentralWidget(central)
-        self.status = QLabel()
+        self.status = plain_label()
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
         self._restore_geometry()

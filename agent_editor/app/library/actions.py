@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.app.actions import add_action
+from agent_editor.app.plain_text import escape
 from agent_editor.library import files
 from agent_editor.library.scopes import user_agents_folder
 
@@ -198,7 +199,7 @@ class LibraryActions(QObject):
         if path is None or path.suffix == ".md":
             return
         self.window.banner.ask(
-            f"Claude Code never reads “{path.name}”: it reads only files whose name ends in .md.",
+            f"Claude Code never reads “{escape(path.name)}”: it reads only files whose name ends in .md.",
             [(f"Rename to {path.stem}.md", self.rename_to_md), ("Not Now", lambda: None)])
 
     # ----- trash -------------------------------------------------------------------------
@@ -233,7 +234,7 @@ class LibraryActions(QObject):
         self.library.collection.rescan()
         if is_open and neighbour is not None:
             window.open_file(neighbour)
-        window.banner.ask(f"“{path.name}” was moved to the trash.",
+        window.banner.ask(f"“{escape(path.name)}” was moved to the trash.",
                           [("Undo", self.undo_move_to_trash), ("Dismiss", lambda: None)])
         return True
 

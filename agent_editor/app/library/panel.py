@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -34,6 +33,7 @@ from agent_editor.agentfile.validation import Problem
 from agent_editor.app.access.names import name
 from agent_editor.app.library.collection import AgentCollection
 from agent_editor.app.look.look import look
+from agent_editor.app.plain_text import plain_label
 from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import FOLDER, Scope, library_scopes
@@ -62,7 +62,7 @@ class LibraryPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        self.title = QLabel(objectName="libraryTitle")
+        self.title = plain_label(objectName="libraryTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         box.addWidget(self.title)
         tools = QWidget(objectName="libraryTools")
@@ -94,7 +94,7 @@ class LibraryPanel(QWidget):
         self.progress.hide()
         tools_box.addWidget(self.progress)
         box.addWidget(tools)
-        self.notice = QLabel(objectName="libraryNotice", wordWrap=True)
+        self.notice = plain_label(objectName="libraryNotice", wordWrap=True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.hide()
         box.addWidget(self.notice)

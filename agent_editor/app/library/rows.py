@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from agent_editor.agentfile.schema import load_schema
 from agent_editor.app.look.look import look
+from agent_editor.app.plain_text import tip
 from agent_editor.library.marks import IGNORED, NOT_READ, OVERRIDDEN, SHARED
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import Scope
@@ -101,7 +102,7 @@ class LibraryModel(QAbstractListModel):
         if role == SCOPE_ROLE:
             return row.scope
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.path}\n{row_text(row)}"
+            return tip(f"{row.path}\n{row_text(row)}")
         return None
 
     def heading(self, scope: Scope) -> str:

@@ -9,6 +9,7 @@ from agent_editor.agentfile.validation import Problem
 from agent_editor.app.access.names import name
 from agent_editor.app.editor.problems import severity_icon
 from agent_editor.app.editor.form.editors import ValueEditor
+from agent_editor.app.plain_text import escape, tip as plain_tip
 
 
 class FieldRow(QFrame):
@@ -24,16 +25,16 @@ class FieldRow(QFrame):
         box.setContentsMargins(0, 6, 0, 6)
         box.setSpacing(3)
         head = QHBoxLayout()
-        self.title = QLabel(f"<b>{title}</b>", objectName="fieldTitle")
+        self.title = QLabel(f"<b>{escape(title)}</b>", objectName="fieldTitle", textFormat=Qt.TextFormat.RichText)
         self.title.setBuddy(editor.focusProxy() or editor)
         if editor.focusProxy() is not None:  # one input: it carries the field's name and help
             name(editor.focusProxy(), title, help_text)
         head.addWidget(self.title)
         head.addStretch(1)
         if removable:
-            tip = self.tr("Take “{key}” out of the file").format(key=key)
-            remove = QToolButton(text=self.tr("Remove"), toolTip=tip, autoRaise=True)
-            name(remove, self.tr("Remove {field}").format(field=title), tip)
+            tooltip = self.tr("Take “{key}” out of the file").format(key=key)
+            remove = QToolButton(text=self.tr("Remove"), toolTip=plain_tip(tooltip), autoRaise=True)
+            name(remove, self.tr("Remove {field}").format(field=title), tooltip)
             remove.clicked.connect(lambda: self.remove_requested.emit(self.key))
             head.addWidget(remove)
         box.addLayout(head)
