@@ -46,7 +46,7 @@ def main(source: Path, out: Path) -> int:
     from agent_editor.app.editor.window import MainWindow
 
     work = Path(tempfile.mkdtemp())
-    files = sorted(source.iterdir())
+    files = sorted(source.glob("*.txt")) or sorted(source.glob("*.md"))
     for file in files:
         shutil.copyfile(file, work / (file.stem + ".md"))
     agents = sorted(work.glob("*.md"))
@@ -62,6 +62,7 @@ def main(source: Path, out: Path) -> int:
             window.move(0, 0)
             window.show()
             _shoot(app, window, out / f"editor-{scheme.value}-{width}.png")
+            print(window.fit.arrangement, window.main_split.sizes(), window.size())
     window.hide()
     compare = CompareWindow.from_paths(agents[:2] if len(agents) == 2 else [agents[1], agents[3]])
     for scheme in (Scheme.LIGHT, Scheme.DARK):

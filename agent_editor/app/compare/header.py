@@ -9,7 +9,7 @@ the colours mean.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from agent_editor.app.access.names import name
 from agent_editor.app.open_document import OpenDocument
@@ -32,6 +32,10 @@ class VariantHeader(QFrame):
         self.name = QLabel(objectName="variantName")
         self.name.setTextFormat(Qt.TextFormat.RichText)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # A long file name is cut at the card's edge (its tip has it whole) rather than
+        # making the window wider than a small screen.
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.name.setMinimumWidth(60)
         self.modified = QLabel("● unsaved", objectName="variantModified")
         self.modified.hide()
         self.undo_button = QToolButton(objectName="variantButton", text="↶ Undo")

@@ -45,6 +45,7 @@ def severity_icon(severity: str) -> QIcon:
 class ProblemsPanel(QWidget):
     problem_activated = Signal(object)
     fix_requested = Signal(object)
+    problems_shown = Signal(int)  # how many: with none, only the summary line is shown
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,12 +110,15 @@ class ProblemsPanel(QWidget):
         else:
             self.summary.setText(tr("Claude Code will load this agent.") + " " + others)
         self.fix_button.setEnabled(False)
+        self.tree.setVisible(bool(problems))
+        self.fix_button.setVisible(bool(problems))
         if selected is not None:  # re-checking keeps the author's place in the list
             for index in range(self.tree.topLevelItemCount()):
                 item = self.tree.topLevelItem(index)
                 if item.data(0, Qt.ItemDataRole.UserRole) == selected:
                     self.tree.setCurrentItem(item)
                     break
+        self.problems_shown.emit(len(problems))
 
     @property
     def problems(self) -> list[Problem]:

@@ -39,6 +39,7 @@ from agent_editor.app.access.tab_order import chain_in_layout_order
 from agent_editor.app.actions import add_action
 from agent_editor.app.tryout import add_try_menu
 from agent_editor.app.editor.body_editor import BodyEditor
+from agent_editor.app.editor.fit import WindowFit
 from agent_editor.app.editor.form import HeaderForm
 from agent_editor.app.library.actions import LibraryActions
 from agent_editor.app.library.panel import LibraryPanel
@@ -117,12 +118,13 @@ class MainWindow(QMainWindow):
         self.problems.fix_requested.connect(self._on_problems_fix_requested)
         self.banner = Banner()
 
-        editors = QSplitter(Qt.Orientation.Horizontal, objectName="editorSplit")
+        self.editor_split = editors = QSplitter(Qt.Orientation.Horizontal, objectName="editorSplit")
         editors.addWidget(self._titled(self.tr("Instructions (Markdown)"), self.body))
         editors.addWidget(self._titled(self.tr("Preview"), self.preview))
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplit")
         self.main_split.addWidget(self.library)
-        self.main_split.addWidget(self._titled(self.tr("Header"), self.form))
+        form_host = self._titled(self.tr("Header"), self.form)
+        self.main_split.addWidget(form_host)
         self.main_split.addWidget(editors)
         self.main_split.setSizes([240, 430, 730])
         self.main_split.setStretchFactor(2, 1)
@@ -131,6 +133,9 @@ class MainWindow(QMainWindow):
         self.vertical_split.addWidget(self.main_split)
         self.vertical_split.addWidget(self.problems)
         self.vertical_split.setSizes([700, 150])
+        self.vertical_split.setChildrenCollapsible(False)
+        self.fit = WindowFit(self, library=self.library, form=form_host, editors=editors, main_split=self.main_split,
+                             vertical_split=self.vertical_split, instructions=self.body.editor, problems=self.problems)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
