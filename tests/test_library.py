@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -135,22 +136,22 @@ def test_search_finds_each_field_and_shows_the_matching_part(tmp_path):
     entries = [read_entry(p, scope) for p in scope_files(scope)]
     index = SearchIndex()
     index.update(entries)
-    hits = index.search("explain", entries)
-    (match,) = hits.values()
+    by_path = {entry.path: entry for entry in entries}
+    assert index.search("explain", entries) == {folder / "one.md"}
+    match = index.match(by_path[folder / "one.md"])
     assert match.field == BODY and match.excerpt[match.start:match.end] == "EXPLAIN"
-    assert set(index.search("websearch", entries)) == {folder / "two.md"}
-    assert index.search("DB", entries)[folder / "one.md"].field == NAME
-    assert index.search("sql explain", entries).keys() == {folder / "one.md"}  # every word, anywhere
-    assert index.search("sql explainx", entries) == {}  # narrowing on from the last hits
-    assert index.search("", entries) == {}
-    assert index.search("writ", entries).keys() == {folder / "two.md"}
+    assert index.search("websearch", entries) == {folder / "two.md"}
+    index.search("DB", entries)
+    assert index.match(by_path[folder / "one.md"]).field == NAME
+    assert index.search("sql explain", entries) == {folder / "one.md"}  # every word, anywhere
+    assert index.search("sql explainx", entries) == set()  # narrowing on from the last hits
+    assert index.search("", entries) == set() and index.match(by_path[folder / "one.md"]) is None
+    assert index.search("writ", entries) == {folder / "two.md"}
     assert [e.path.name for e in arrange(entries, SORT_NAME)] == ["one.md", "two.md"]
-    (folder / "one.md").touch()
-    entries = [read_entry(p, scope) for p in scope_files(scope)]
-    import os
     os.utime(folder / "two.md", (1, 1))
     entries = [read_entry(p, scope) for p in scope_files(scope)]
     assert [e.path.name for e in arrange(entries, SORT_CHANGED)] == ["one.md", "two.md"]
+    index.update(entries)
     assert arrange(entries, matches=index.search("prose", entries))[0].path.name == "two.md"
 
 

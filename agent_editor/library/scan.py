@@ -7,6 +7,7 @@ well, marked as never read, so the author learns why an agent does not load.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,7 @@ class AgentEntry:
     modified: float = 0.0  # seconds since the epoch
     size: int = -1
 
-    @property
+    @functools.cached_property
     def is_md(self) -> bool:
         return self.path.suffix == ".md"
 
@@ -69,13 +70,27 @@ class AgentEntry:
         """Errors and warnings; notes (style advice) are not counted as problems."""
         return sum(p.severity in (ERROR, WARNING) for p in self.all_problems)
 
-    @property
+    @functools.cached_property
     def loads(self) -> bool:
         """Whether Claude Code loads this file at all (before any overriding)."""
         return self.loaded and self.is_md and bool(self.name) and not any(p.severity == ERROR for p in self.problems)
 
     def stamp(self) -> tuple[float, int]:
         return (self.modified, self.size)
+
+    @functools.cached_property
+    def sort_key(self) -> tuple[str, str, str]:
+        return (self.shown_name.casefold(), self.path.name.casefold(), str(self.path))
+
+    @functools.cached_property
+    def texts(self) -> tuple[str, str, str, str]:
+        """What search looks in: the name (with the file name), description, tools and instructions."""
+        return (self.shown_name + " " + self.path.name, self.description, self.tools, self.body)
+
+    @functools.cached_property
+    def lowered(self) -> tuple[str, ...]:
+        """``texts`` lower-cased, made once (in the worker thread, as the header is read)."""
+        return tuple(text.lower() for text in self.texts)
 
 
 def scope_files(scope: Scope) -> list[Path]:
@@ -138,6 +153,7 @@ def read_entry(path: Path, scope: Scope, schema: Schema | None = None) -> AgentE
     entry.tools = tools_summary(fields)
     entry.body = doc.body
     entry.problems = file_problems(doc, schema)
+    entry.sort_key, entry.lowered, entry.loads  # noqa: B018 - worked out here, off the window's thread
     return entry
 
 

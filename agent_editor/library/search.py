@@ -2,9 +2,9 @@
 
 Every word of the query must occur somewhere in the entry (case does not matter); the
 ``Match`` says where the first word was found, with a short one-line excerpt around it
-for the row to show. The lower-cased texts are kept per file and made again only for a
-file that changed, and a query that extends the previous one searches only the previous
-hits, so typing stays quick on a library of thousands of files.
+for the row to show (worked out only for the rows shown). Each entry's texts are
+lower-cased once, as its header is read, and a query that extends the previous one
+searches only the previous hits, so typing stays quick on thousands of files.
 """
 
 from __future__ import annotations
@@ -29,53 +29,40 @@ class Match:
     end: int
 
 
-def _texts(entry: AgentEntry) -> tuple[str, str, str, str]:
-    return (entry.shown_name + " " + entry.path.name, entry.description, entry.tools, entry.body)
-
-
 class SearchIndex:
-    """Lower-cased texts of the entries, and the last query's hits for narrowing."""
+    """The last query's hits, for narrowing, and its words, for showing where they were found."""
 
     def __init__(self) -> None:
-        self._lowered: dict[Path, tuple[tuple, tuple[str, ...]]] = {}
         self._last: tuple[str, list[AgentEntry]] | None = None
+        self._words: list[str] = []
 
     def update(self, entries: Iterable[AgentEntry]) -> None:
-        """Take in the current entries: only files whose stamp changed are lower-cased again."""
-        fresh: dict[Path, tuple[tuple, tuple[str, ...]]] = {}
-        for entry in entries:
-            key = (entry.loaded, entry.stamp(), entry.shown_name)
-            known = self._lowered.get(entry.path)
-            fresh[entry.path] = known if known and known[0] == key else (key, tuple(t.lower() for t in _texts(entry)))
-        self._lowered = fresh
+        """The entries changed: the last hits no longer hold."""
         self._last = None
 
-    def search(self, query: str, entries: list[AgentEntry]) -> dict[Path, Match]:
-        """The entries every word of ``query`` occurs in, each with where the first word is."""
+    def search(self, query: str, entries: list[AgentEntry]) -> set[Path]:
+        """The files every word of ``query`` occurs in (``match`` then says where)."""
         words = query.lower().split()
+        self._words = words
         if not words:
             self._last = None
-            return {}
+            return set()
         pool = entries
         if self._last is not None and query.lower().startswith(self._last[0]):
             pool = self._last[1]  # typing on narrows: only the last hits can still match
-        found: dict[Path, Match] = {}
-        hits: list[AgentEntry] = []
-        for entry in pool:
-            known = self._lowered.get(entry.path)
-            if known is None:
-                known = ((), tuple(t.lower() for t in _texts(entry)))
-                self._lowered[entry.path] = known
-            lowered = known[1]
-            if all(any(word in text for text in lowered) for word in words):
-                hits.append(entry)
-                found[entry.path] = _match(entry, lowered, words[0])
+        hits = [entry for entry in pool if all(any(word in text for text in entry.lowered) for word in words)]
         self._last = (query.lower(), hits)
-        return found
+        return {entry.path for entry in hits}
+
+    def match(self, entry: AgentEntry) -> Match | None:
+        """Where the last query's first word occurs in ``entry``, with an excerpt (None without a query)."""
+        if not self._words:
+            return None
+        return _match(entry, entry.lowered, self._words[0])
 
 
 def _match(entry: AgentEntry, lowered: tuple[str, ...], word: str) -> Match:
-    for field, original, low in zip(_FIELDS, _texts(entry), lowered):
+    for field, original, low in zip(_FIELDS, entry.texts, lowered):
         at = low.find(word)
         if at < 0:
             continue
@@ -94,18 +81,15 @@ def _match(entry: AgentEntry, lowered: tuple[str, ...], word: str) -> Match:
 
 
 def arrange(entries: list[AgentEntry], sort: str = SORT_SCOPE, *, only_problems: bool = False,
-            matches: dict[Path, Match] | None = None, scope_order: list | None = None) -> list[AgentEntry]:
+            matches: set[Path] | None = None, scope_order: list | None = None) -> list[AgentEntry]:
     """The entries to show, in order: filtered by the search hits and the problems switch."""
     shown = [e for e in entries if matches is None or e.path in matches]
     if only_problems:
         shown = [e for e in shown if e.problem_count or (e.mark is not None)]
-    order = {scope: index for index, scope in enumerate(scope_order or [])}
-
-    def by_name(entry: AgentEntry) -> tuple:
-        return (entry.shown_name.casefold(), entry.path.name.casefold(), str(entry.path))
+    order = {id(scope): index for index, scope in enumerate(scope_order or [])}  # by identity: quick
 
     if sort == SORT_NAME:
-        return sorted(shown, key=lambda e: (*by_name(e), order.get(e.scope, 0)))
+        return sorted(shown, key=lambda e: (e.sort_key, order.get(id(e.scope), 0)))
     if sort == SORT_CHANGED:
-        return sorted(shown, key=lambda e: (-e.modified, *by_name(e)))
-    return sorted(shown, key=lambda e: (order.get(e.scope, len(order)), *by_name(e)))
+        return sorted(shown, key=lambda e: (-e.modified, e.sort_key))
+    return sorted(shown, key=lambda e: (order.get(id(e.scope), len(order)), e.sort_key))

@@ -27,7 +27,8 @@ from agent_editor.library.search import SearchIndex
 # Up to this many files are read at once in the window's thread (a few milliseconds);
 # more go to the worker, so a large library never freezes the window.
 SYNC_READ_LIMIT = 48
-_BATCH_SECONDS = 0.04
+_BATCH_SECONDS = 0.05
+_SETTLE_MS = 300
 _WATCH_FILES_LIMIT = 4000  # beyond this, only folders are watched (the system's watch budget is shared)
 
 
@@ -85,6 +86,9 @@ class AgentCollection(QObject):
         self._watcher.fileChanged.connect(self._on_watcher_changed)
         self._rescan_timer = QTimer(self, singleShot=True, interval=150)
         self._rescan_timer.timeout.connect(self.rescan)
+        # While headers arrive, the list is rearranged a few times a second, not for every batch.
+        self._settle_timer = QTimer(self, singleShot=True, interval=_SETTLE_MS)
+        self._settle_timer.timeout.connect(lambda: self._settled(marks=False))
 
     # ----- what is shown ------------------------------------------------------------
 
@@ -208,18 +212,24 @@ class AgentCollection(QObject):
                 self._entries[entry.path] = entry
         self._pending = max(0, self._pending - len(batch))
         self.progress_changed.emit(len(self._entries) - self._pending, len(self._entries))
-        self._settled()
+        if not self._settle_timer.isActive():
+            self._settle_timer.start()  # the rows so far; marks wait for the last file
 
     def _on_reader_finished(self, generation: int) -> None:
         if generation != self._generation:
             return
         self._pending = 0
         self._reader = None
+        self._settled()
         self.loading_finished.emit()
 
-    def _settled(self) -> None:
+    def _settled(self, marks: bool = True) -> None:
+        """Show the entries as they stand; ``marks=False`` while more are being read (a mark
+        from half the files could be wrong, and working them out again each time costs)."""
+        self._settle_timer.stop()
         entries = list(self._entries.values())
-        mark_entries(entries)
+        if marks:
+            mark_entries(entries)
         self.search_index.update(entries)
         self.entries_changed.emit()
 

@@ -34,7 +34,7 @@ from agent_editor.app.access.names import name
 from agent_editor.app.library.collection import AgentCollection
 from agent_editor.app.look.look import look
 from agent_editor.app.plain_text import plain_label
-from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate
+from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate, row_text
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import FOLDER, Scope, library_scopes
 from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, arrange
@@ -57,7 +57,7 @@ class LibraryPanel(QWidget):
         self.collection.progress_changed.connect(self._on_collection_progress_changed)
         self.collection.loading_finished.connect(self._on_collection_loading_finished)
         self.context_actions: list[QAction | None] = []  # None: a separator
-        self._matches = {}
+        self._matches: set[Path] = set()
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -105,10 +105,13 @@ class LibraryPanel(QWidget):
             "The agents Claude Code sees. Enter opens one; Ctrl or Shift with the arrows and Space selects "
             "several to compare."))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(RowDelegate(self.list))
+        self.list.setItemDelegate(RowDelegate(self.model, self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Thousands of rows are laid out a batch at a time, so the first rows show at once.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(120)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         self.list.activated.connect(self._on_list_activated)
@@ -151,13 +154,11 @@ class LibraryPanel(QWidget):
 
     def paths(self) -> list[Path]:
         """The files listed, in the order shown."""
-        return [self.model.index(row).data(PATH_ROLE) for row in range(self.model.rowCount())
-                if self.model.index(row).data(PATH_ROLE) is not None]
+        return self.model.paths()
 
     def row_texts(self) -> list[str]:
         """Each agent row as plain text, in the order shown."""
-        return [self.model.index(row).data() for row in range(self.model.rowCount())
-                if self.model.index(row).data(PATH_ROLE) is not None]
+        return [row_text(entry, self.model.match(entry)) for entry in self.model.entries()]
 
     def entry(self, path: Path | None) -> AgentEntry | None:
         return self.collection.entry(path)
@@ -184,12 +185,11 @@ class LibraryPanel(QWidget):
 
     def current_path(self) -> Path | None:
         index = self.list.currentIndex()
-        return index.data(PATH_ROLE) if index.isValid() and index in self.list.selectionModel().selectedIndexes() \
-            else None
+        return index.data(PATH_ROLE) if index.isValid() and self.list.selectionModel().isSelected(index) else None
 
     def selected_paths(self) -> list[Path]:
         rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
-        return [self.model.index(row).data(PATH_ROLE) for row in rows if self.model.index(row).data(PATH_ROLE)]
+        return [self.model.row(row).path for row in rows if isinstance(self.model.row(row), AgentEntry)]
 
     # ----- arranging --------------------------------------------------------------------------
 
@@ -202,7 +202,7 @@ class LibraryPanel(QWidget):
 
     def _search(self, text: str) -> None:
         entries = self.collection.entries
-        self._matches = self.collection.search_index.search(text, entries) if text.strip() else {}
+        self._matches = self.collection.search_index.search(text, entries) if text.strip() else set()
         self._arrange()
 
     def _arrange(self, *_args) -> None:
@@ -211,23 +211,21 @@ class LibraryPanel(QWidget):
         sort = self.sort.currentData()
         shown = arrange(collection.entries, sort, only_problems=self.problems_only.isChecked(),
                         matches=self._matches if searching else None, scope_order=collection.scopes)
-        counts: dict[Scope, int] = {}
+        by_scope: dict[int, list[AgentEntry]] = {}  # by the scope's identity: hashing 1,000s of paths is slow
         for entry in shown:
-            counts[entry.scope] = counts.get(entry.scope, 0) + 1
+            by_scope.setdefault(id(entry.scope), []).append(entry)
+        counts = {scope: len(by_scope.get(id(scope), ())) for scope in collection.scopes}
         rows: list[Scope | AgentEntry] = []
         if collection.by_scope and sort == SORT_SCOPE:
-            by_scope: dict[Scope, list[AgentEntry]] = {}
-            for entry in shown:
-                by_scope.setdefault(entry.scope, []).append(entry)
             for scope in collection.scopes:
-                if scope in by_scope or not (searching or self.problems_only.isChecked()):
+                if id(scope) in by_scope or not (searching or self.problems_only.isChecked()):
                     rows.append(scope)
-                    rows += by_scope.get(scope, [])
+                    rows += by_scope.get(id(scope), [])
         else:
             rows = list(shown)
         selected, current = set(self.selected_paths()), self.current_path()
         scrolled = self.list.verticalScrollBar().value()
-        self.model.set_rows(rows, counts, self._matches if searching else {})
+        self.model.set_rows(rows, counts, self.collection.search_index.match if searching else None)
         self._restore_selection(selected, current)
         self.list.verticalScrollBar().setValue(scrolled)
         total = len(collection.entries)

@@ -55,26 +55,48 @@ def row_text(entry: AgentEntry, match: Match | None = None) -> str:
 
 
 class LibraryModel(QAbstractListModel):
-    """Headings (a ``Scope``) and agents (an ``AgentEntry``) in the order the panel arranged them."""
+    """Headings (a ``Scope``) and agents (an ``AgentEntry``) in the order the panel arranged them.
+
+    The delegate and the panel read rows straight from ``row()``: with thousands of rows,
+    a trip through ``data()`` per row and role is what would make the list slow.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Scope | AgentEntry] = []
         self._counts: dict[Scope, int] = {}
-        self._matches: dict[Path, Match] = {}
+        self._matcher = None  # entry -> Match, while a search is on
+        self._matches: dict[Path, Match | None] = {}
         self._row_of: dict[Path, int] = {}
 
-    def set_rows(self, rows: list[Scope | AgentEntry], counts: dict[Scope, int], matches: dict[Path, Match]) -> None:
+    def set_rows(self, rows: list[Scope | AgentEntry], counts: dict[Scope, int], matcher=None) -> None:
         self.beginResetModel()
-        self._rows, self._counts, self._matches = rows, counts, matches
+        self._rows, self._counts, self._matcher, self._matches = rows, counts, matcher, {}
         self._row_of = {row.path: index for index, row in enumerate(rows) if isinstance(row, AgentEntry)}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self._rows)
 
+    def row(self, index: int) -> Scope | AgentEntry:
+        return self._rows[index]
+
     def row_of(self, path: Path) -> int:
         return self._row_of.get(path, -1)
+
+    def paths(self) -> list[Path]:
+        return [row.path for row in self._rows if isinstance(row, AgentEntry)]
+
+    def entries(self) -> list[AgentEntry]:
+        return [row for row in self._rows if isinstance(row, AgentEntry)]
+
+    def match(self, entry: AgentEntry) -> Match | None:
+        """Where the search found this entry (worked out when first asked, for the rows shown)."""
+        if self._matcher is None:
+            return None
+        if entry.path not in self._matches:
+            self._matches[entry.path] = self._matcher(entry)
+        return self._matches[entry.path]
 
     def flags(self, index):
         if isinstance(self._rows[index.row()], Scope):
@@ -92,13 +114,13 @@ class LibraryModel(QAbstractListModel):
                 return row
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row_text(row, self._matches.get(row.path))
+            return row_text(row, self.match(row))
         if role == PATH_ROLE:
             return row.path
         if role == ENTRY_ROLE:
             return row
         if role == MATCH_ROLE:
-            return self._matches.get(row.path)
+            return self.match(row)
         if role == SCOPE_ROLE:
             return row.scope
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -110,39 +132,61 @@ class LibraryModel(QAbstractListModel):
         return f"{scope.title}  ({count})"
 
 
+class _Metrics:
+    """Fonts and sizes for one font, worked out once (sizeHint runs for every row)."""
+
+    def __init__(self, font: QFont):
+        self.plain_font = QFont(font)
+        self.bold_font = QFont(font)
+        self.bold_font.setBold(True)
+        self.plain = QFontMetrics(self.plain_font)
+        self.bold = QFontMetrics(self.bold_font)
+        self.line = self.plain.height() + 2
+        self.heading = QSize(200, self.bold.height() + 12)
+
+    def row_height(self, lines: int) -> int:
+        return self.bold.height() + (lines - 1) * self.line + 12
+
+
 class RowDelegate(QStyledItemDelegate):
     """Paints a heading or an agent row with plain text only, in the look's colours."""
 
-    def __init__(self, parent=None):
+    def __init__(self, model: LibraryModel, parent=None):
         super().__init__(parent)
+        self._model = model
         self._colors = load_schema().colors
+        self._font_metrics: _Metrics | None = None
 
-    def _metrics(self, option) -> tuple[QFontMetrics, QFontMetrics]:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        return QFontMetrics(bold), QFontMetrics(option.font)
+    def _metrics(self, option) -> _Metrics:
+        # Every row has the list's font: worked out for the first row, then kept
+        # (``forget_font`` when the list's font changes).
+        if self._font_metrics is None:
+            self._font_metrics = _Metrics(option.font)
+        return self._font_metrics
+
+    def forget_font(self) -> None:
+        self._font_metrics = None
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
-        bold, plain = self._metrics(option)
-        if index.data(SCOPE_ROLE) is not None and index.data(ENTRY_ROLE) is None:
-            return QSize(200, bold.height() + 12)
-        entry: AgentEntry = index.data(ENTRY_ROLE)
-        lines = 2 + (entry.mark is not None) + (index.data(MATCH_ROLE) is not None)
-        return QSize(200, bold.height() + (lines - 1) * (plain.height() + 2) + 12)
+        metrics = self._metrics(option)
+        row = self._model.row(index.row())
+        if isinstance(row, Scope):
+            return metrics.heading
+        lines = 2 + (row.mark is not None) + (self._model._matcher is not None)
+        return QSize(200, metrics.row_height(lines))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         painter.save()
         c = _colour
-        bold_metrics, plain_metrics = self._metrics(option)
+        metrics = self._metrics(option)
+        bold_metrics, plain_metrics = metrics.bold, metrics.plain
         rect = option.rect
-        entry: AgentEntry | None = index.data(ENTRY_ROLE)
-        if entry is None:  # a heading
+        entry = self._model.row(index.row())
+        if isinstance(entry, Scope):  # a heading
             painter.fillRect(rect, c("panel"))
-            font = QFont(option.font)
-            font.setBold(True)
-            painter.setFont(font)
+            painter.setFont(metrics.bold_font)
             painter.setPen(c("title_text"))
-            text = bold_metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight,
+            text = bold_metrics.elidedText(self._model.heading(entry), Qt.TextElideMode.ElideRight,
                                            rect.width() - 16)
             painter.drawText(rect.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             painter.restore()
@@ -170,9 +214,7 @@ class RowDelegate(QStyledItemDelegate):
         painter.drawText(QRect(rect.right() - 8 - count_width, top, count_width, bold_metrics.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
         room = max(0, rect.right() - 8 - count_width - 10 - text_left)
-        font = QFont(option.font)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(metrics.bold_font)
         painter.setPen(c("text") if entry.loaded else c("muted_text"))
         name = bold_metrics.elidedText(entry.shown_name, Qt.TextElideMode.ElideRight, room)
         painter.drawText(QRect(text_left, top, room, bold_metrics.height()),
@@ -211,7 +253,7 @@ class RowDelegate(QStyledItemDelegate):
                                                       width - size - 8))
 
         # line 4: where the search found it
-        match: Match | None = index.data(MATCH_ROLE)
+        match = self._model.match(entry)
         if match is not None:
             y += line_height
             self._paint_match(painter, plain_metrics, QRect(text_left, y, width - size - 8, plain_metrics.height()),
