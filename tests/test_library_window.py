@@ -265,6 +265,38 @@ def test_the_delete_key_trashes_only_from_the_list(qtbot, window, tmp_path):
     assert window.library_actions.undo_move_to_trash() == path and path.exists()
 
 
+def test_a_plugins_agent_is_read_only_but_can_be_duplicated(qtbot, window, dialogs, project, home):
+    assert window.open_project(project)
+    plugin_file = home / ".claude" / "plugins" / "cache" / "market" / "kit" / "1.0.0" / "agents" / "deploy.md"
+    before = plugin_file.read_bytes()
+    assert window.open_file(plugin_file)
+    choose(window, plugin_file)
+    window.current.set_field("color", "red")
+    assert not window.save()
+    assert not window.library_actions.move_to_trash() and window.library_actions.rename() is None
+    assert [call[1] for call in dialogs.asked("show_error")] == ["Part of a plugin"] * 3
+    assert plugin_file.read_bytes() == before
+    dialogs.save_choice = SaveChoice.DISCARD
+    copy = window.library_actions.duplicate()  # into the project, not into the plugin
+    assert copy == (project / ".claude" / "agents").resolve() / "deploy-variant.md"
+    assert b"name: deploy-variant\n" in copy.read_bytes()
+    from agent_editor.app.compare.window import CompareWindow
+
+    for compare in window.findChildren(CompareWindow):
+        compare.close()
+
+
+def test_an_added_folder_joins_the_library_and_is_remembered(qtbot, window, dialogs, project, tmp_path):
+    extra = tmp_path / "drafts"
+    write_agent(extra, "idea.md", "idea", "An idea.")
+    assert window.open_project(project)
+    dialogs.folder_answer = extra
+    window.library_actions.add_folder_action.trigger()
+    assert extra / "idea.md" in window.library.paths()
+    assert headings(window)[-1].startswith("Added folder")
+    assert window.library_folders() == [extra]
+
+
 # ----- files Claude Code never reads -------------------------------------------------------------------
 
 

@@ -100,6 +100,9 @@ class ProblemsPanel(QWidget):
         elif "name-overridden" in codes and not counts["error"]:
             self.summary.setText(tr("<b>Claude Code does not use this agent</b>: another file with the same name "
                                     "takes its place."))
+        elif "name-shared" in codes and not counts["error"]:
+            self.summary.setText(tr("<b>Claude Code may not use this agent</b>: another file in its folder has the "
+                                    "same name, and only one of them loads."))
         elif not problems:
             self.summary.setText(tr("No problems: Claude Code will load this agent as written."))
         elif counts["error"]:

@@ -261,13 +261,13 @@ class MainWindow(QMainWindow):
 
     def library_folders(self) -> list[Path]:
         """The folders the author added to the library (remembered between runs)."""
-        return [Path(p) for p in self.settings.value("library/folders", []) or [] if isinstance(p, str)]
+        value = self.settings.value("library/folders", []) or []
+        return [Path(p) for p in ([value] if isinstance(value, str) else value) if isinstance(p, str)]
 
     def add_library_folder(self, folder: Path) -> None:
         folders = [p for p in self.library_folders() if p != folder] + [folder]
         self.settings.setValue("library/folders", [str(p) for p in folders])
-        if self.library.collection.by_scope:
-            self.library.show_project(Path.cwd(), folders)
+        self.library.show_project(self.library.project_start or Path.cwd(), folders)
 
     def new_agent(self, text: str = NEW_AGENT_TEXT) -> bool:
         """Start an unsaved agent from ``text`` (a short outline); saving asks where to put it."""
@@ -413,6 +413,8 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, target: Path | None) -> bool:
         assert self.current is not None
+        if target is None and self.library_actions.refuses_save(self.current.path):
+            return False
         return save_document(self.current, self.dialogs, target)
 
     def maybe_save(self) -> bool:

@@ -277,11 +277,19 @@ class LibraryActions(QObject):
             return
         self.window.add_library_folder(folder)
 
+    def refuses_save(self, path: Path | None) -> bool:
+        """A plugin's agent is not saved over (Save As a copy is fine); says why when refusing."""
+        scope = self.library.collection.scope_for(path) if path is not None else None
+        if scope is not None and scope.read_only:
+            self._refuse_read_only(path)
+            return True
+        return False
+
     def _refuse_read_only(self, path: Path) -> None:
         self.window.dialogs.show_error(
             "Part of a plugin",
             f"“{path.name}” belongs to a plugin, which Claude Code replaces when it updates the plugin. "
-            "Use Duplicate as Variant to make your own copy and change that.")
+            "Use Duplicate as Variant (or Save As) to make your own copy and change that.")
 
 
 def _move_to_trash(path: Path) -> Path | None:

@@ -57,6 +57,7 @@ class LibraryPanel(QWidget):
         self.collection.progress_changed.connect(self._on_collection_progress_changed)
         self.collection.loading_finished.connect(self._on_collection_loading_finished)
         self.context_actions: list[QAction | None] = []  # None: a separator
+        self.project_start: Path | None = None  # the project the library by scope is for
         self._matches: set[Path] = set()
 
         box = QVBoxLayout(self)
@@ -130,6 +131,7 @@ class LibraryPanel(QWidget):
 
     def show_project(self, start: Path, added: list[Path] | None = None) -> list[Path]:
         """Every agent Claude Code would see from ``start``, by scope, plus the added folders."""
+        self.project_start = start
         scopes = library_scopes(start, added)
         return self._show("Agents Claude Code sees", scopes, by_scope=True)
 
