@@ -166,3 +166,20 @@ def test_compare_window_made_from_documents_outside_the_registry_still_works(qtb
     assert documents().find(docs[0].path) is docs[0]
     window.close()
     assert documents().find(docs[0].path) is None
+
+
+def test_keep_my_version_keeps_a_change_made_in_the_compare_view(qtbot, tmp_path, editor, dialogs):
+    mine, other = copy_seed(tmp_path, "003"), copy_seed(tmp_path, "001")
+    assert editor.open_file(mine)
+    compare = compare_from(editor, other, mine)
+    qtbot.waitUntil(lambda: compare.session.comparison is not None)
+    assert compare.copy_field("color", Side.B)  # unsaved, made in the compare view
+    theirs = mine.read_text(encoding="utf-8") + "\nAnother program added this.\n"
+    mine.write_text(theirs, encoding="utf-8")
+    editor.current.check_disk_now()
+    assert not editor.banner.isHidden()
+    editor.banner.button("Keep My Version").click()
+    assert editor.current.fields["color"] == "purple" and compare.session.right.fields["color"] == "purple"
+    assert editor.save()
+    saved = mine.read_text(encoding="utf-8")
+    assert "Another program" not in saved and "purple" in saved

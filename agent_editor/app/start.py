@@ -91,6 +91,7 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
         window.open_paths(paths)
     elif not missing:
         open_default(window, Path.cwd())
+        window.reopen_last_agent()
     from agent_editor.app.help.welcome import is_first_start
 
     if not paths and not missing and is_first_start(window.settings):  # started without files, the first time

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,7 @@ from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.app.documents import documents
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.safety.earlier import VersionActions
+from agent_editor.app.remembered import Remembered
 from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.agentfile.validation import Problem
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.library.entries_changed.connect(self._on_library_entries_changed)
         self.library_actions = LibraryActions(self)
         self.version_actions = VersionActions(self)
+        self.remembered = Remembered(self, self.settings)
         self.form = HeaderForm()
         self.form.error_raised.connect(self._on_form_error_raised)
         self.body = BodyEditor()
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([240, 430, 730])
         self.main_split.setStretchFactor(2, 1)
         self.library.hide()
-        self.vertical_split = QSplitter(Qt.Orientation.Vertical)
+        self.vertical_split = QSplitter(Qt.Orientation.Vertical, objectName="verticalSplit")
         self.vertical_split.addWidget(self.main_split)
         self.vertical_split.addWidget(self.problems)
         self.vertical_split.setSizes([700, 150])
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
         self.status = plain_label()
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
-        self._restore_geometry()
+        self.remembered.restore_layout()
         self._set_editing_enabled(False)
         # Controls made later (a field shown on demand, a Fix button) join the Tab order
         # where they stand on screen, not at its end.
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, tr("&Open…"), self.open_dialog, keys.Open, tr("Open agent files"))
         self._action(file_menu, tr("Open &Folder…"), self.open_folder_dialog, "Ctrl+Shift+O",
                      tr("Open a folder of agents"))
+        self.remembered.add_menu(file_menu)
         self._action(file_menu, tr("&Compare Variants…"), self.compare_dialog, "Ctrl+Shift+D",
                      tr("Compare two or more variants of an agent side by side"))
         file_menu.addSeparator()
@@ -233,17 +236,14 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self._action(help_menu, tr("&About Agent Editor"), self._show_about)
 
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-
     # ----- opening --------------------------------------------------------------------
 
     def open_paths(self, paths: list[Path], library_title: str | None = None) -> bool:
         """Open files, or a folder as a list of its agents; the first file is shown."""
         folders = [p for p in paths if p.is_dir()]
         files = [p for p in paths if not p.is_dir()]
+        for folder in folders:
+            self.remembered.note_opened(folder)
         if len(files) > 1 or folders:
             title = library_title or (folders[0].name if len(folders) == 1 and len(paths) == 1 else self.tr("Agents"))
             files = self.library.show_paths(list(paths), title)
@@ -251,7 +251,13 @@ class MainWindow(QMainWindow):
 
     def open_project(self, start: Path) -> bool:
         """List every agent Claude Code would see from the project at ``start``, by scope."""
+        self.remembered.note_opened(start)
         return self._open_first(self.library.show_project(start, self.library_folders()))
+
+    def reopen_last_agent(self) -> bool:
+        """Show the agent that was open when the window last closed, if it is still there."""
+        last = self.remembered.last_agent()
+        return last is not None and self.open_file(last)
 
     def _open_first(self, files: list[Path]) -> bool:
         if not files:
@@ -318,6 +324,7 @@ class MainWindow(QMainWindow):
             return False
         self._show_document(opened)
         self.library.select(path)
+        self.remembered.note_opened(path)
         return True
 
     def show_open_document(self, document: OpenDocument) -> bool:
@@ -441,7 +448,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._may_let_go():
-            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.remembered.save_layout()
+            self.remembered.save_last_agent(self.current.path if self.current is not None else None)
             event.accept()
             if self.current is not None:
                 self.form.bind(None)

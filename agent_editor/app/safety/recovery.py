@@ -148,7 +148,7 @@ def _open_one(parent: QWidget, dialogs: Dialogs, keeper: DraftKeeper, recovery: 
         recovery.discard(recovered)
         window.close()
 
-    where = f"“{draft.path}”" if draft.path is not None else "an agent that was never saved"
+    where = f"“{draft.path.name}”" if draft.path is not None else "an agent that was never saved"
     message = (f"Agent Editor closed without saving changes to {where}. Left: the text recovered from "
                f"{_when(draft.written)}. Right: the file as it is on disk now. Restore the recovered text, "
                "take single fields or sections across, or discard it.")
@@ -156,6 +156,8 @@ def _open_one(parent: QWidget, dialogs: Dialogs, keeper: DraftKeeper, recovery: 
         ("Restore", restore, "Use the recovered text (not yet saved: save it to keep it)"),
         ("Discard…", discard, "Delete the recovered text"),
     ])
+    if draft.path is not None:
+        window.version_bar.message.setToolTip(str(draft.path))
     if not on_disk_missing:
         documents().release(current, holder)  # the window holds it now
     window.show()
