@@ -92,6 +92,11 @@ class AgentEntry:
         """``texts`` lower-cased, made once (in the worker thread, as the header is read)."""
         return tuple(text.lower() for text in self.texts)
 
+    @functools.cached_property
+    def haystack(self) -> str:
+        """All of ``lowered`` in one string, so a word is looked for with one ``in``."""
+        return "\x00".join(self.lowered)
+
 
 def scope_files(scope: Scope) -> list[Path]:
     """The files the library lists for a scope: every ``*.md`` below it, and stray agent-like files."""
@@ -153,7 +158,7 @@ def read_entry(path: Path, scope: Scope, schema: Schema | None = None) -> AgentE
     entry.tools = tools_summary(fields)
     entry.body = doc.body
     entry.problems = file_problems(doc, schema)
-    entry.sort_key, entry.lowered, entry.loads  # noqa: B018 - worked out here, off the window's thread
+    entry.sort_key, entry.haystack, entry.loads  # noqa: B018 - worked out here, off the window's thread
     return entry
 
 

@@ -42,17 +42,25 @@ class SearchIndex:
 
     def search(self, query: str, entries: list[AgentEntry]) -> set[Path]:
         """The files every word of ``query`` occurs in (``match`` then says where)."""
+        return {entry.path for entry in self.search_entries(query, entries)}
+
+    def search_entries(self, query: str, entries: list[AgentEntry]) -> list[AgentEntry]:
+        """The entries every word of ``query`` occurs in, in the order given."""
         words = query.lower().split()
         self._words = words
         if not words:
             self._last = None
-            return set()
+            return []
         pool = entries
         if self._last is not None and query.lower().startswith(self._last[0]):
             pool = self._last[1]  # typing on narrows: only the last hits can still match
-        hits = [entry for entry in pool if all(any(word in text for text in entry.lowered) for word in words)]
+        if len(words) == 1:
+            word = words[0]
+            hits = [entry for entry in pool if word in entry.haystack]
+        else:
+            hits = [entry for entry in pool if all(word in entry.haystack for word in words)]
         self._last = (query.lower(), hits)
-        return {entry.path for entry in hits}
+        return hits
 
     def match(self, entry: AgentEntry) -> Match | None:
         """Where the last query's first word occurs in ``entry``, with an excerpt (None without a query)."""
@@ -80,16 +88,29 @@ def _match(entry: AgentEntry, lowered: tuple[str, ...], word: str) -> Match:
     return Match(NAME, entry.shown_name, 0, 0)
 
 
-def arrange(entries: list[AgentEntry], sort: str = SORT_SCOPE, *, only_problems: bool = False,
-            matches: set[Path] | None = None, scope_order: list | None = None) -> list[AgentEntry]:
-    """The entries to show, in order: filtered by the search hits and the problems switch."""
-    shown = [e for e in entries if matches is None or e.path in matches]
-    if only_problems:
-        shown = [e for e in shown if e.problem_count or (e.mark is not None)]
+def sort_entries(entries: list[AgentEntry], sort: str = SORT_SCOPE, scope_order: list | None = None) -> list[AgentEntry]:
+    """The entries in the order shown: by scope (then name), by name, or the last changed first."""
     order = {id(scope): index for index, scope in enumerate(scope_order or [])}  # by identity: quick
-
     if sort == SORT_NAME:
-        return sorted(shown, key=lambda e: (e.sort_key, order.get(id(e.scope), 0)))
+        return sorted(entries, key=lambda e: (e.sort_key, order.get(id(e.scope), 0)))
     if sort == SORT_CHANGED:
-        return sorted(shown, key=lambda e: (-e.modified, e.sort_key))
-    return sorted(shown, key=lambda e: (order.get(id(e.scope), len(order)), e.sort_key))
+        return sorted(entries, key=lambda e: (-e.modified, e.sort_key))
+    return sorted(entries, key=lambda e: (order.get(id(e.scope), len(order)), e.sort_key))
+
+
+def filter_entries(ordered: list[AgentEntry], *, only_problems: bool = False,
+                   matches: Iterable[AgentEntry] | None = None) -> list[AgentEntry]:
+    """Those of ``ordered`` (kept in order) the search found, and with problems if asked."""
+    shown = ordered
+    if matches is not None:
+        found = {id(entry) for entry in matches}
+        shown = [entry for entry in shown if id(entry) in found]
+    if only_problems:
+        shown = [entry for entry in shown if entry.problem_count or entry.mark is not None]
+    return shown
+
+
+def arrange(entries: list[AgentEntry], sort: str = SORT_SCOPE, *, only_problems: bool = False,
+            matches: Iterable[AgentEntry] | None = None, scope_order: list | None = None) -> list[AgentEntry]:
+    """The entries to show, in order: filtered by the search hits and the problems switch."""
+    return filter_entries(sort_entries(entries, sort, scope_order), only_problems=only_problems, matches=matches)

@@ -67,21 +67,26 @@ def main(shared: Path, out: Path, query: str = "") -> int:
     look().set_scheme(Scheme.LIGHT)
     window.resize(1400, 880)
     window.show()
-    window.main_split.setSizes([430, 420, 550])
     window.open_project(project)
+    # as an author would: the list dragged wider than its first width, to read the file names
+    app.processEvents()
+    window.main_split.moveSplitter(420, 1)
     window.open_file(project.resolve() / ".claude" / "agents" / "backend-architect-nextjs.md")
     if query:
         window.library.search.setText(query)
 
-    def shoot() -> None:
+    def tidy() -> None:
         # The status line shows the file's full path: a temporary folder here, shown as a home would be.
         window.status.setText(str(window.current.path).replace(str(home), "~"))
+        QTimer.singleShot(200, shoot)
+
+    def shoot() -> None:
         window.screen().grabWindow(window.winId()).save(str(out))
         print(f"wrote {out}")
         window.close()
         app.quit()
 
-    QTimer.singleShot(1500, shoot)  # in the running event loop, so replaced widgets are really gone
+    QTimer.singleShot(1500, tidy)  # in the running event loop, so replaced widgets are really gone
     app.exec()
     return 0
 

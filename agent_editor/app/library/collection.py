@@ -77,6 +77,7 @@ class AgentCollection(QObject):
         self._entries: dict[Path, AgentEntry] = {}
         self.search_index = SearchIndex()
         self._generation = 0
+        self.version = 0  # counts every change of the entries, so views can keep what they worked out
         self._reader: _HeaderReader | None = None
         self._pending = 0
         self._pool = QThreadPool(self)
@@ -228,6 +229,7 @@ class AgentCollection(QObject):
         from half the files could be wrong, and working them out again each time costs)."""
         self._settle_timer.stop()
         entries = list(self._entries.values())
+        self.version += 1
         if marks:
             mark_entries(entries)
         self.search_index.update(entries)

@@ -37,7 +37,7 @@ from agent_editor.app.plain_text import plain_label
 from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate, row_text
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import FOLDER, Scope, library_scopes
-from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, arrange
+from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, filter_entries, sort_entries
 
 _SORTS = [(QT_TRANSLATE_NOOP("LibraryPanel", "By scope"), SORT_SCOPE),
           (QT_TRANSLATE_NOOP("LibraryPanel", "By name"), SORT_NAME),
@@ -58,7 +58,8 @@ class LibraryPanel(QWidget):
         self.collection.loading_finished.connect(self._on_collection_loading_finished)
         self.context_actions: list[QAction | None] = []  # None: a separator
         self.project_start: Path | None = None  # the project the library by scope is for
-        self._matches: set[Path] = set()
+        self._matches: list[AgentEntry] = []
+        self._sorted: tuple[tuple, list[AgentEntry]] | None = None  # (what it was sorted for, the entries)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -204,15 +205,19 @@ class LibraryPanel(QWidget):
 
     def _search(self, text: str) -> None:
         entries = self.collection.entries
-        self._matches = self.collection.search_index.search(text, entries) if text.strip() else set()
+        self._matches = self.collection.search_index.search_entries(text, entries) if text.strip() else []
         self._arrange()
 
     def _arrange(self, *_args) -> None:
         collection = self.collection
         searching = bool(self.search.text().strip())
         sort = self.sort.currentData()
-        shown = arrange(collection.entries, sort, only_problems=self.problems_only.isChecked(),
-                        matches=self._matches if searching else None, scope_order=collection.scopes)
+        entries = collection.entries
+        key = (sort, id(collection.scopes), len(entries), collection.version)
+        if self._sorted is None or self._sorted[0] != key:  # sorted once, then only filtered as you type
+            self._sorted = (key, sort_entries(entries, sort, collection.scopes))
+        shown = filter_entries(self._sorted[1], only_problems=self.problems_only.isChecked(),
+                               matches=self._matches if searching else None)
         by_scope: dict[int, list[AgentEntry]] = {}  # by the scope's identity: hashing 1,000s of paths is slow
         for entry in shown:
             by_scope.setdefault(id(entry.scope), []).append(entry)

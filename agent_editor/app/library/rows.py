@@ -67,12 +67,12 @@ class LibraryModel(QAbstractListModel):
         self._counts: dict[Scope, int] = {}
         self._matcher = None  # entry -> Match, while a search is on
         self._matches: dict[Path, Match | None] = {}
-        self._row_of: dict[Path, int] = {}
+        self._row_of: dict[Path, int] | None = {}
 
     def set_rows(self, rows: list[Scope | AgentEntry], counts: dict[Scope, int], matcher=None) -> None:
         self.beginResetModel()
         self._rows, self._counts, self._matcher, self._matches = rows, counts, matcher, {}
-        self._row_of = {row.path: index for index, row in enumerate(rows) if isinstance(row, AgentEntry)}
+        self._row_of = None  # worked out when first asked
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
@@ -82,6 +82,8 @@ class LibraryModel(QAbstractListModel):
         return self._rows[index]
 
     def row_of(self, path: Path) -> int:
+        if self._row_of is None:
+            self._row_of = {row.path: index for index, row in enumerate(self._rows) if isinstance(row, AgentEntry)}
         return self._row_of.get(path, -1)
 
     def paths(self) -> list[Path]:
@@ -214,16 +216,25 @@ class RowDelegate(QStyledItemDelegate):
         painter.drawText(QRect(rect.right() - 8 - count_width, top, count_width, bold_metrics.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
         room = max(0, rect.right() - 8 - count_width - 10 - text_left)
+        # Name and file name share the line; when both do not fit, the file name keeps up to
+        # almost half of it (it is what tells variants of one name apart).
+        name_width = bold_metrics.horizontalAdvance(entry.shown_name)
+        file_width = plain_metrics.horizontalAdvance(entry.path.name)
+        if name_width + 8 + file_width <= room:
+            file_room = file_width
+        else:
+            file_room = max(0, min(file_width, max(room * 9 // 20, room - name_width - 8)))
+        name_room = max(0, room - file_room - 8)
         painter.setFont(metrics.bold_font)
         painter.setPen(c("text") if entry.loaded else c("muted_text"))
-        name = bold_metrics.elidedText(entry.shown_name, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(QRect(text_left, top, room, bold_metrics.height()),
+        name = bold_metrics.elidedText(entry.shown_name, Qt.TextElideMode.ElideRight, name_room)
+        painter.drawText(QRect(text_left, top, name_room, bold_metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         used = bold_metrics.horizontalAdvance(name) + 8
-        if used < room:
+        if file_room > 0:
             painter.setFont(option.font)
             painter.setPen(c("muted_text"))
-            file_name = plain_metrics.elidedText(entry.path.name, Qt.TextElideMode.ElideMiddle, room - used)
+            file_name = plain_metrics.elidedText(entry.path.name, Qt.TextElideMode.ElideMiddle, file_room)
             painter.drawText(QRect(text_left + used, top, room - used, bold_metrics.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, file_name)
 
