@@ -2,6 +2,8 @@
 
     agent-editor [FILE | FOLDER ...]      open the editor
     agent-editor check PATH ...           validate files or folders (exit 1 on errors)
+    agent-editor check --fix PATH ...     apply every safe fix, printing each change as a diff
+    agent-editor show PATH ... [--json]   each agent as Claude Code presents it
     agent-editor compare A B [C ...]      compare variants (``--html OUT`` writes a report)
     agent-editor try A B ... --prompt P   run a request through Claude Code with each variant
     agent-editor --version
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from agent_editor import __version__
 
-_COMMANDS = ("check", "compare", "try")
+_COMMANDS = ("check", "compare", "try", "show")
 
 # Options QGuiApplication and QApplication read from the command line (Qt 6's
 # documentation), with whether each takes a value.
@@ -65,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "check":
         return _check(argv[1:])
+    if argv and argv[0] == "show":
+        from agent_editor.claudeview.command import show
+
+        return show(argv[1:])
     if argv and argv[0] == "try":
         from agent_editor.tryout.command import main as try_main
 
@@ -74,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         return _compare(argv[1:], qt_args)
     parser = argparse.ArgumentParser(
         prog="agent-editor",
-        description="Edit Claude Code agent files. Commands: check PATH..., compare A B [C...], try A B ... --prompt P.",
+        description="Edit Claude Code agent files. Commands: check PATH..., show PATH..., compare A B [C...], try A B ... --prompt P.",
         epilog="Qt's own options, such as -style NAME or -platform NAME, are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"agent-editor {__version__}")
@@ -96,6 +102,9 @@ def _check(argv: list[str]) -> int:
     )
     parser.add_argument("paths", nargs="+", help="agent files, or folders to search for *.md files")
     parser.add_argument("--quiet", action="store_true", help="print errors only")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply every fix that is safe without asking, print each change as a diff, and save")
+    parser.add_argument("--diff", action="store_true", help="print what --fix would change, and change nothing")
     args = parser.parse_args(argv)
     from agent_editor.agentfile.validation import ERROR, INFO, check_files
 
@@ -104,6 +113,11 @@ def _check(argv: list[str]) -> int:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
     reports = check_files([p for p in args.paths if Path(p).exists()])
     unread = _folders_claude_code_never_reads([Path(p) for p in args.paths], reports)
+    fixed = 0
+    if args.fix or args.diff:
+        from agent_editor.claudeview.command import fix_reports
+
+        fixed, reports = fix_reports(reports, write=args.fix)
     counts = {"error": 0, "warning": 0, "info": 0}
     for report in reports:
         for problem in report.problems:
@@ -119,7 +133,8 @@ def _check(argv: list[str]) -> int:
             print(f"{where}: {problem.severity}: {message}")
     print(
         f"{_count(len(reports), 'file')} checked: {_count(counts['error'], 'error')}, "
-        f"{_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}",
+        f"{_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}"
+        + (f"; {_count(fixed, 'file')} {'fixed' if args.fix else 'would be fixed'}" if args.fix or args.diff else ""),
         file=sys.stderr,
     )
     return 1 if counts["error"] or missing or unread or not reports else 0
