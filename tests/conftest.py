@@ -75,6 +75,7 @@ class FakeDialogs:
         self.save_anyway = False
         self.version_answer: int | None = None
         self.send_to_claude = True
+        self.apply_fixes = True
 
     def for_window(self, window):
         return self  # one script of answers for every window
@@ -134,6 +135,10 @@ class FakeDialogs:
     def ask_send_to_claude(self, message: str) -> bool:
         self.calls.append(("ask_send_to_claude", message))
         return self.send_to_claude
+
+    def ask_apply_fixes(self, name: str, diff: str, labels: list[str]) -> bool:
+        self.calls.append(("ask_apply_fixes", name, diff, labels))
+        return self.apply_fixes
 
     def show_error(self, title: str, message: str) -> None:
         self.calls.append(("show_error", title, message))

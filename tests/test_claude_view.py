@@ -137,7 +137,7 @@ def write(path: Path, name: str, words: str = "Does things.") -> Path:
 def test_a_project_agent_shadows_the_users_own(tmp_path, no_user_agents):
     project = write(tmp_path / "repo" / ".claude" / "agents" / "reviewer.md", "reviewer")
     mine = write(no_user_agents / "sub" / "my-reviewer.md", "reviewer")
-    assert place_of(project).scope == PROJECT and place_of(mine).scope == USER
+    assert place_of(project).kind == PROJECT and place_of(mine).kind == USER
     records = {Path(r["path"]): r for r in show_records([project, mine])}
     assert records[project]["winner"] == str(project)
     assert records[project]["shadows"] == [str(mine)]
@@ -164,7 +164,7 @@ def test_show_prints_in_words(tmp_path, capsys):
     code, out, _ = run(capsys, "show", str(folder))
     assert code == 0
     assert "Claude reads:\n    twin: Does things. (Tools: All tools)" in out
-    assert "Only one of these loads, Claude Code does not say which" in out
+    assert "Used for this name: Maybe not: b.md in the same folder has the same name" in out
     assert "Model: inherit (the conversation's model)" in out
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent_editor.agentfile.document import AgentDocument
-from agent_editor.agentfile.problem import ERROR
+from agent_editor.agentfile.problem import ERROR, Problem
 from agent_editor.agentfile.schema import Schema, load_schema
 from agent_editor.agentfile.tools import parse_tools, tools_summary
 from agent_editor.agentfile.validation import validate
@@ -95,10 +95,10 @@ def model_used(value: Any, schema: Schema | None = None) -> tuple[str, str]:
     return INHERIT, f"the conversation's model (Claude Code ignores “{shown}”)"
 
 
-def view_of(doc: AgentDocument, schema: Schema | None = None) -> ClaudeView:
-    """``doc`` as Claude Code presents it."""
+def view_of(doc: AgentDocument, schema: Schema | None = None, problems: list[Problem] | None = None) -> ClaudeView:
+    """``doc`` as Claude Code presents it (``problems``: ``validate(doc)``, when already known)."""
     schema = schema or load_schema()
-    problems = validate(doc, schema)
+    problems = validate(doc, schema) if problems is None else problems
     errors = [p for p in problems if p.severity == ERROR]
     fields = doc.fields if doc.has_header and doc.reading.ok else {}
     name, description = fields.get("name"), fields.get("description")

@@ -14,7 +14,19 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 AGENT_FILE_FILTER = "Agent files (*.md);;Text files (*.md *.txt);;All files (*)"
 
@@ -180,6 +192,31 @@ class Dialogs:
         box.setDefaultButton(run)
         box.exec()
         return box.clickedButton() is run
+
+    def ask_apply_fixes(self, name: str, diff: str, labels: list[str]) -> bool:
+        """Fix All: show what would change in ``name`` (a unified diff), then apply it or not."""
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle("Fix All")
+        dialog.resize(760, 520)
+        box = QVBoxLayout(dialog)
+        intro = QLabel(f"These changes will be made to “{name}”. Undo takes them all back at once.")
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+        fixes = QLabel("\n".join(f"• {label}" for label in labels))
+        fixes.setTextFormat(Qt.TextFormat.PlainText)
+        fixes.setWordWrap(True)
+        box.addWidget(fixes)
+        shown = QPlainTextEdit(diff, readOnly=True, objectName="diffPane")
+        shown.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        shown.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        box.addWidget(shown, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton("Apply the Fixes", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        box.addWidget(buttons)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def show_error(self, title: str, message: str) -> None:
         _plain_box(self.parent, QMessageBox.Icon.Warning, title, message).exec()

@@ -51,14 +51,7 @@ def _as_text(record: dict) -> str:
         lines.append(f"  Tools: {tools}")
         model = record["model"]
         lines.append("  Model: " + ("inherit (the conversation's model)" if model == "inherit" else model))
-        if record["shadowed_by"]:
-            lines.append(f"  Used for this name: no, the project agent {record['shadowed_by']} wins")
-        elif record["same_name"]:
-            lines.append("  Used for this name: maybe. Only one of these loads, Claude Code does not say which: "
-                         + ", ".join(record["same_name"]))
-        elif record["winner"]:
-            lines.append("  Used for this name: yes"
-                         + (" (it hides " + ", ".join(record["shadows"]) + ")" if record["shadows"] else ""))
+        lines.append(f"  Used for this name: {record['used']}")
     for warning in record["warnings"]:
         lines.append(f"  Note: {warning}")
     return "\n".join(lines)

@@ -39,6 +39,7 @@ from agent_editor.app.access.names import name
 from agent_editor.app.access.tab_order import chain_in_layout_order
 from agent_editor.app.actions import add_action
 from agent_editor.app.tryout import add_try_menu
+from agent_editor.app.claudeview.install import install as install_claude_view
 from agent_editor.app.editor.body_editor import BodyEditor
 from agent_editor.app.editor.fit import WindowFit
 from agent_editor.app.editor.form import HeaderForm
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.status = plain_label()
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
+        self.claude_panel = install_claude_view(self)
         self.remembered.restore_layout()
         self._set_editing_enabled(False)
         # Controls made later (a field shown on demand, a Fix button) join the Tab order
@@ -360,6 +362,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.form.bind(opened)
         self.body.bind(opened)
+        self.claude_panel.bind(opened)
         self.problems.show_problems(opened.problems)
         self.preview.show_html("", keep_position=False)
         opened.render_preview_now()
@@ -374,6 +377,7 @@ class MainWindow(QMainWindow):
         self._let_go_of_current()
         self.form.bind(None)
         self.body.bind(None)
+        self.claude_panel.bind(None)
         self.problems.show_problems([])
         self.preview.show_html("", keep_position=False)
         self.banner.hide()
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
             if self.current is not None:
                 self.form.bind(None)
                 self.body.bind(None)
+                self.claude_panel.bind(None)
                 self._let_go_of_current()
         else:
             event.ignore()
