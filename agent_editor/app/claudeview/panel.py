@@ -56,14 +56,14 @@ class ClaudeViewPanel(QScrollArea):
         self.listing = QPlainTextEdit(readOnly=True, objectName="claudeListing")
         self.listing.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.listing.setMinimumHeight(110)
-        box.addWidget(self.listing, 2)
+        box.addWidget(self.listing, 1)
 
         box.addWidget(QLabel("Tools it gets", objectName="sectionTitle"))
         self.tools_summary = _plain_label(object_name="claudeToolsSummary")
         box.addWidget(self.tools_summary)
         self.tools = QTreeWidget(rootIsDecorated=False, objectName="claudeTools")
-        self.tools.setHeaderLabels(["Tool", "What Claude Code makes of it"])
-        self.tools.setColumnWidth(0, 150)
+        self.tools.setHeaderLabels(["Tool", "What it is"])
+        self.tools.setColumnWidth(0, 110)
         self.tools.setMinimumHeight(90)
         box.addWidget(self.tools, 1)
 
@@ -144,8 +144,8 @@ class ClaudeViewPanel(QScrollArea):
         else:
             self.tools_summary.setText(view.tools + (f" (taken away: {', '.join(view.denied)})" if view.denied else ""))
         for entry in view.granted:
-            item = QTreeWidgetItem([entry.name, _KIND_TEXT[entry.kind] + (f": {entry.note}" if entry.note else "")])
-            item.setToolTip(1, item.text(1))
+            item = QTreeWidgetItem([entry.name, _KIND_TEXT[entry.kind] + (f": {entry.note}" if entry.kind == MCP else "")])
+            item.setToolTip(1, entry.note or item.text(1))
             if entry.kind in (UNKNOWN, OLD_NAME):
                 item.setIcon(0, severity_icon("warning"))
             self.tools.addTopLevelItem(item)

@@ -27,6 +27,7 @@ from agent_editor.agentfile.schema import FieldRule, Schema, load_schema
 from agent_editor.agentfile.validation import Problem
 from agent_editor.agentfile.wording import translate
 from agent_editor.app.access.names import name
+from agent_editor.app.editor.form.examples import DescriptionEditor
 from agent_editor.app.editor.body_editor import exact_text
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.editor.form.choices import BoolEditor, ChoiceEditor
@@ -115,8 +116,10 @@ class HeaderForm(QScrollArea):
 
     def _editor_for(self, rule: FieldRule, original: Any = MISSING) -> ValueEditor:
         kind = rule.type
+        if rule.key == "description":  # with its examples as rows
+            return DescriptionEditor(rule.placeholder, lines=6)
         if kind in ("text",):
-            return TextEditor(rule.placeholder, lines=6 if rule.key == "description" else 3)
+            return TextEditor(rule.placeholder, lines=3)
         if kind == "model":
             return ChoiceEditor(rule.choices, self.tr("Not set: the conversation's model"), editable=True,
                                 choice_help=rule.choice_help)

@@ -1,0 +1,60 @@
+"""Takes the README's screenshot of the “How Claude sees it” panel in a real window.
+
+Run under an X server (a real desktop, or Xvfb with a screen of at least 1400x880):
+
+    DISPLAY=:1 python docs/screenshots/take_claude_view.py ../shared/seeds docs/screenshots/claude-view.png
+
+It copies the seeds into a temporary ``.claude/agents`` folder (with an empty folder of
+the user's own agents), opens the one with tools Claude Code does not know, and saves
+what the X server shows of the window.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from agent_editor.app.start import apply_style, make_application
+
+
+def _settle(app: QApplication, ms: int = 600) -> None:
+    end = QTimer(singleShot=True, interval=ms)
+    end.start()
+    while end.isActive():
+        app.processEvents()
+
+
+def main(source: Path, out: Path) -> int:
+    work = Path(tempfile.mkdtemp())
+    os.environ["CLAUDE_CONFIG_DIR"] = str(work / "config")
+    (work / "config" / "agents").mkdir(parents=True)
+    agents = work / "project" / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    for file in sorted(source.glob("*.txt")):
+        shutil.copyfile(file, agents / (file.stem + ".md"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    app = make_application([sys.argv[0]], style=False)
+    from agent_editor.app.editor.window import MainWindow
+
+    window = MainWindow(settings=QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    apply_style(app)
+    window.resize(1400, 880)
+    window.show()
+    window.open_file(sorted(agents.glob("003_*.md"))[0])
+    _settle(app)
+    window.screen().grabWindow(window.winId()).save(str(out))
+    print(f"wrote {out}")
+    window.current.undo_stack.setClean()
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1]), Path(sys.argv[2])))
