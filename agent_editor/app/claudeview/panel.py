@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_editor.agentfile.claude_view import BUILT_IN, INHERIT, MCP, OLD_NAME, UNKNOWN, ClaudeView, view_of
+from agent_editor.app.access.names import name
 from agent_editor.app.editor.problems import severity_icon
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.claudeview.scopes import Neighbours
@@ -39,6 +40,7 @@ class ClaudeViewPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None, neighbours: Neighbours | None = None):
         super().__init__(parent, objectName="claudeView", widgetResizable=True)
+        name(self, "How Claude sees it")
         self.neighbours = neighbours or Neighbours()
         self._open: OpenDocument | None = None
         self.view: ClaudeView | None = None
@@ -54,6 +56,8 @@ class ClaudeViewPanel(QScrollArea):
 
         box.addWidget(QLabel("The line Claude reads to choose an agent", objectName="sectionTitle"))
         self.listing = QPlainTextEdit(readOnly=True, objectName="claudeListing")
+        name(self.listing, "The line Claude reads to choose an agent", "The agent's name, description and tools "
+             "exactly as Claude Code lists them")
         self.listing.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.listing.setMinimumHeight(110)
         box.addWidget(self.listing, 1)
@@ -62,6 +66,7 @@ class ClaudeViewPanel(QScrollArea):
         self.tools_summary = _plain_label(object_name="claudeToolsSummary")
         box.addWidget(self.tools_summary)
         self.tools = QTreeWidget(rootIsDecorated=False, objectName="claudeTools")
+        name(self.tools, "Tools it gets", "Each tool the agent gets, and what Claude Code makes of its name")
         self.tools.setHeaderLabels(["Tool", "What it is"])
         self.tools.setColumnWidth(0, 110)
         self.tools.setMinimumHeight(90)

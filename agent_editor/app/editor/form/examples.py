@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_editor.app.access.names import name
 from agent_editor.app.editor.body_editor import exact_text
 from agent_editor.app.editor.form.editors import MISSING, TextEditor, WindowHistoryKeys
 from agent_editor.claudeview.examples import Example, SplitDescription, split
@@ -50,9 +51,11 @@ class ExampleRow(QFrame):
         head.addWidget(QLabel(f"Example {index + 1}", objectName="exampleTitle"), 1)
         for text, tip, to in (("↑", "Move this example up", index - 1), ("↓", "Move this example down", index + 1)):
             button = QToolButton(text=text, toolTip=tip, enabled=0 <= to < count)
+            name(button, f"{tip} (example {index + 1})")
             button.clicked.connect(lambda _=False, t=to: self.move_requested.emit(self.index, t))
             head.addWidget(button)
         remove = QToolButton(text="Remove", toolTip="Take this example out of the description")
+        name(remove, f"Remove example {index + 1}", "Take this example out of the description")
         remove.clicked.connect(lambda: self.remove_requested.emit(self.index))
         head.addWidget(remove)
         box.addLayout(head)
@@ -69,6 +72,7 @@ class ExampleRow(QFrame):
                 widget.setTabChangesFocus(True)
                 widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 2 + 14)
                 widget.textChanged.connect(lambda p=part, w=widget: self._on_text_changed(p, w))
+            name(widget, f"Example {index + 1}: {label}")
             self.inputs[part] = widget
             form.addRow(label, widget)
         box.addLayout(form)
@@ -98,6 +102,7 @@ class DescriptionEditor(TextEditor):
         column.addLayout(self.rows_box)
         self.add_button = QPushButton("Add Example")
         self.add_button.setToolTip("Add an example: when Claude should pick this agent, shown as a short conversation")
+        name(self.add_button, "Add Example", self.add_button.toolTip())
         self.add_button.clicked.connect(self._on_add_button_clicked)
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout().addWidget(self.examples_box)
