@@ -194,7 +194,7 @@ def test_check_fix_repairs_a_folder_and_a_second_run_finds_nothing(broken_folder
     before = snapshot(broken_folder)
     code, out, err = run(capsys, "check", "--diff", str(broken_folder))
     assert snapshot(broken_folder) == before, "--diff writes nothing"
-    assert f"+++ b/{broken_folder / 'examples.md'}" in out and "+description: |-" in out
+    assert f"+++ {broken_folder / 'examples.md'}" in out and "+description: |-" in out
     assert "would be fixed" in err
 
     code, out, err = run(capsys, "check", "--fix", str(broken_folder))

@@ -208,3 +208,32 @@ def test_the_mend_is_offered_only_where_something_is_cut_or_ignored(seeds):
     for seed in seeds:
         doc = AgentDocument.load(seed)
         assert not [p for p in validate(doc) if p.fix and p.fix.label.startswith(MEND_LABEL)]
+
+
+ARRANGEMENTS = {
+    "settings-after": ("name: release-helper\n", "tools: Read, Grep\nmodel: sonnet\ncategory: tooling\n"),
+    "settings-before": ("name: release-helper\ntools: Read, Grep\nmodel: sonnet\n", ""),
+    "comment-and-blank-after": ("# mine\nname: release-helper\n", "\n# tools below\ntools: Read, Grep\n"),
+}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("arrangement", ARRANGEMENTS, ids=ARRANGEMENTS.keys())
+@pytest.mark.parametrize("description", CASES.values(), ids=CASES.keys())
+def test_every_pattern_in_every_arrangement_is_mended(description, arrangement, newline):
+    before, after = ARRANGEMENTS[arrangement]
+    text = build(description, newline, before, after)
+    doc = AgentDocument.parse(text)
+    assert not doc.reading.ok  # Claude Code ignores each of these
+    fixed = doc.copy()
+    mend_problem(doc).fix.apply(fixed)
+    strict = yaml.safe_load(fixed.header_text)
+    assert strict["name"] == fixed.fields["name"] == "release-helper"
+    assert letters(strict["description"]) == letters(description.removeprefix("|"))
+    assert fixed.to_text().endswith(BODY.replace("\n", newline))
+    old_lines, new_lines = text.split(newline), fixed.to_text().split(newline)
+    described = [line for line in old_lines if line.startswith("description:")] + description.split("\n")[1:]
+    for old, _ in changed_lines(text.encode(), fixed.to_text().encode()):
+        assert all(line.decode().rstrip("\r\n") in described for line in old)
+    kept = [line for line in old_lines if line not in described]
+    assert [line for line in new_lines if line in kept] == kept  # every other line, in order

@@ -35,9 +35,10 @@ class FixAllResult:
 
     def diff(self, name: str = "agent.md") -> str:
         """A unified diff of the change, line endings shown as they are."""
+        absolute = name.startswith("/") or name[1:3] in (":\\", ":/")  # a/ and b/ prefix only a relative path
         lines = difflib.unified_diff(
             self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-            fromfile=f"a/{name}", tofile=f"b/{name}")
+            fromfile=name if absolute else f"a/{name}", tofile=name if absolute else f"b/{name}")
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 

@@ -87,6 +87,13 @@ def description_end(lines: list[str], first: int, schema: Schema) -> int:
     return end
 
 
+def error_in_description(doc: AgentDocument, schema: Schema | None = None) -> bool:
+    """Whether the line Claude Code stumbles on is part of a description spread over several lines."""
+    line, lines, schema = doc.reading.error_line, doc.header_lines(), schema or load_schema()
+    return line is not None and any(first <= line <= description_end(lines, first, schema)
+                                    for first in _description_starts(lines))
+
+
 def _description_starts(lines: list[str]) -> list[int]:
     return [i for i, line in enumerate(lines) if (m := KEY_LINE.match(line)) and m.group(1) == "description"]
 

@@ -131,7 +131,7 @@ def _structure_problems(doc: AgentDocument) -> list[Problem]:
         fix = _quote_lines_fix(doc)
         if fix is None:
             fix, why_not = repair.mend_fix(doc)
-            if fix is None and _in_a_description(doc):
+            if fix is None and repair.error_in_description(doc):
                 message += " It cannot be mended automatically: " + why_not
         problems.append(Problem(ERROR, message, line=line, fix=fix, code="header-unreadable"))
     if doc.header_cut_mid_line:
@@ -145,14 +145,6 @@ def _structure_problems(doc: AgentDocument) -> list[Problem]:
             fix=Fix("End the header with ---", lambda d: d.set_closing_line("---" + d.newline)),
             code="closing-unusual"))
     return problems
-
-
-def _in_a_description(doc: AgentDocument) -> bool:
-    """Whether the line Claude Code stumbles on is part of a description spread over several lines."""
-    line, lines, schema = doc.reading.error_line, doc.header_lines(), load_schema()
-    return line is not None and any(
-        first <= line <= repair.description_end(lines, first, schema)
-        for first, text in enumerate(lines) if text.startswith("description:"))
 
 
 def _cut_problem(doc: AgentDocument) -> Problem:
