@@ -25,6 +25,25 @@ def window(qtbot, tmp_path, dialogs, monkeypatch):
     win.close()
 
 
+def test_the_panel_is_closed_until_asked_for_then_stays_as_left(qtbot, window, tmp_path, dialogs):
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findChild(QDockWidget, "claudeViewDock")
+    window.show()
+    qtbot.waitExposed(window)
+    assert not dock.isVisible()
+    toggle = dock.toggleViewAction()
+    assert toggle.text() == "How &Claude Sees It"
+    toggle.trigger()
+    assert dock.isVisible()
+    again = MainWindow(dialogs=dialogs, settings=window.settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.findChild(QDockWidget, "claudeViewDock").isVisible()
+    again.close()
+
+
 def test_the_panel_shows_the_listing_claude_code_shows(qtbot, window, tmp_path):
     path = copy_seed(tmp_path, "004")
     record = claude_code_record(SEEDS)["004_934511cd12f79669.txt"]

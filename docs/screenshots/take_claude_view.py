@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from agent_editor.app.start import apply_style, make_application
 
@@ -46,6 +46,7 @@ def main(source: Path, out: Path) -> int:
     apply_style(app)
     window.resize(1400, 880)
     window.show()
+    window.findChild(QDockWidget, "claudeViewDock").show()
     window.open_file(sorted(agents.glob("003_*.md"))[0])
     _settle(app)
     window.screen().grabWindow(window.winId()).save(str(out))

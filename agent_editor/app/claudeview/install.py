@@ -1,5 +1,5 @@
 """Putting “How Claude sees it” into the editor window: the panel as a dock on the right
-(View › How Claude Sees It) and Edit › Fix All. The window only calls ``install`` once and
+(View › How Claude Sees It, closed until first asked for) and Edit › Fix All. The window only calls ``install`` once and
 ``bind`` the panel to the document it shows."""
 
 from __future__ import annotations
@@ -20,14 +20,34 @@ def _menu(window: QMainWindow, title: str) -> QMenu | None:
     return None
 
 
+SHOWN_KEY = "claudeView/shown"
+
+
+def _as_bool(value) -> bool:
+    return value is True or str(value).lower() == "true"
+
+
+def _on_dock_visibility_changed(window: QMainWindow, shown: bool) -> None:
+    if not window.isVisible():
+        return  # the window closing hides its docks: that is no choice of the author's
+    window.settings.setValue(SHOWN_KEY, shown)
+    fit = getattr(window, "fit", None)
+    if fit is not None:
+        fit.arrange()
+
+
 def install(window: QMainWindow) -> ClaudeViewPanel:
-    """Add the panel and the Fix All command to ``window`` (which has ``current``, ``dialogs``)."""
+    """Add the panel and the Fix All command to ``window`` (which has ``current``, ``dialogs``, ``settings``)."""
     panel = ClaudeViewPanel()
     dock = QDockWidget("How Claude sees it", window, objectName="claudeViewDock")
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
+    # Closed until asked for (on a small screen the instructions need the width), then as the
+    # author left it. Shown or hidden, the panes beside it are fitted again.
+    dock.setVisible(_as_bool(window.settings.value(SHOWN_KEY, False)))
+    dock.visibilityChanged.connect(lambda shown: _on_dock_visibility_changed(window, shown))
     view_menu = _menu(window, "View")
     if view_menu is not None:
         toggle = dock.toggleViewAction()
