@@ -237,3 +237,51 @@ def test_every_pattern_in_every_arrangement_is_mended(description, arrangement, 
         assert all(line.decode().rstrip("\r\n") in described for line in old)
     kept = [line for line in old_lines if line not in described]
     assert [line for line in new_lines if line in kept] == kept  # every other line, in order
+
+
+# ----- any description: when a mend is offered, nothing is lost --------------------------
+
+from hypothesis import HealthCheck, event, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+DESCRIPTION_LINES = st.sampled_from([
+    "<example>", "</example>", "Context: the user asks", 'user: "Review this: now"', "assistant: I will: yes",
+    "<commentary>", "</commentary>", "  indented: with colon", "  plain indented", "", "# heading", "plain words",
+    "Examples:", "- item: z", r"a literal \n here", "note: x # y", "\ttabbed", "tools: Read", "  - list item",
+    "user: 'single'", "x" * 3, "[bracket] words", "{brace}", "|", ">",
+])
+
+
+@settings(max_examples=int(__import__("os").environ.get("AGENT_EDITOR_EXAMPLES", "200")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(first=st.one_of(DESCRIPTION_LINES, st.text(max_size=15).filter(lambda t: "\n" not in t and "\r" not in t)),
+       rest=st.lists(st.one_of(DESCRIPTION_LINES, st.text(max_size=15).filter(
+           lambda t: "\n" not in t and "\r" not in t and "---" not in t)), max_size=8),
+       newline=st.sampled_from(["\n", "\r\n"]))
+def test_a_mend_offered_on_any_description_loses_nothing(first, rest, newline):
+    if "---" in first:
+        return
+    text = build("\n".join([first, *rest]), newline)
+    doc = AgentDocument.parse(text)
+    offered = [p for p in validate(doc) if p.fix and p.fix.label.startswith(MEND_LABEL)]
+    event("mend offered" if offered else "no mend offered")
+    if not offered:
+        return
+    mend = mend_description(doc)
+    fixed = doc.copy()
+    offered[0].fix.apply(fixed)
+    strict = yaml.safe_load(fixed.header_text)
+    assert fixed.reading.ok and not fixed.reading.rescued_keys
+    assert strict["name"] == fixed.fields["name"] == "release-helper"
+    old_lines = doc.header_lines()
+    region = "".join(old_lines[mend.first: mend.last + 1])
+    written = region.split(":", 1)[1]
+    if (block := written.strip().split("\n", 1)[0].strip()) and block[0] in "|>" and len(block) <= 3:
+        written = written.split("\n", 1)[1] if "\n" in written else ""  # a block's header is not its words
+    assert letters(strict["description"]) == letters(written) or letters(strict["description"]) == letters(
+        written.replace('\\"', '"'))
+    assert fixed.to_text().endswith(BODY.replace("\n", newline))
+    new_lines = fixed.header_lines()
+    shift = len(new_lines) - len(old_lines)
+    assert new_lines[: mend.first] == old_lines[: mend.first]
+    assert new_lines[mend.last + 1 + shift:] == old_lines[mend.last + 1:]
