@@ -321,8 +321,8 @@ def test_a_shared_alias_is_not_a_loop():
 @pytest.mark.parametrize(
     "header, line, words",
     [
-        ("name: a\ndescription: Use this\n<example>\nuser: hi", 4, "not a “key: value” line"),
-        ("name: a\nfoo\nbar: b", 3, "not a “key: value” line"),
+        ("name: a\ndescription: Use this\n<example>\nuser: hi", 4, "not a “name: value” line"),
+        ("name: a\nfoo\nbar: b", 3, "not a “name: value” line"),
         ("name: a\ndescription: Use this\n  user: hi", 4, "“: ”"),
         ('name: "a\ndescription: d', 2, "quote"),
         ("name: a\n\tdescription: d", 3, "tab"),

@@ -622,8 +622,8 @@ def test_deleted_file_saved_later_asks(qtbot, window, dialogs, tmp_path):
 
 
 BAD_FILES = {
-    "binary": (b"---\nname: x\x00\x01\x02\n---\n", "binary data"),
-    "latin1": ("---\nname: caf\xe9\ndescription: d\n---\nBody\n".encode("latin-1"), "not UTF-8 text"),
+    "binary": (b"---\nname: x\x00\x01\x02\n---\n", "not a text file"),
+    "latin1": ("---\nname: caf\xe9\ndescription: d\n---\nBody\n".encode("latin-1"), "it is not UTF-8"),
     "empty": (b"", "is empty"),
 }
 
@@ -1040,7 +1040,7 @@ def test_activating_a_body_problem_goes_to_its_line(qtbot, shown, tmp_path):
     assert window.open_file(path)
     panel = window.problems
     (item,) = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
-    assert "body is empty" in item.text(2)
+    assert "instructions are empty" in item.text(2)
     panel.tree.itemActivated.emit(item, 0)
     assert window.body.editor.hasFocus()
 

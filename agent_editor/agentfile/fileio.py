@@ -16,6 +16,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from agent_editor.agentfile.wording import translate
+
 # The largest real agent file known is 64 KB; anything this big is not an agent file,
 # and reading it into a text editor would only make the app hang.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -87,56 +89,63 @@ def read_text(path: Path) -> tuple[str, bytes]:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FileMissing(f"“{name}” does not exist (it may have been moved, renamed or deleted).", path) from None
+        raise FileMissing(translate("fileio", "“{name}” does not exist (it may have been moved, renamed or deleted).")
+                          .format(name=name), path) from None
     except PermissionError:
-        raise FileUnreadable(f"You do not have permission to open “{name}”.", path) from None
+        raise FileUnreadable(translate("fileio", "You do not have permission to open “{name}”.").format(name=name), path) from None
     except OSError as error:
-        raise FileUnreadable(f"“{name}” cannot be opened: {error.strerror or error}.", path) from None
+        raise FileUnreadable(translate("fileio", "“{name}” cannot be opened: {reason}.").format(name=name,
+                                                                          reason=error.strerror or error),
+                             path) from None
     if stat.S_ISDIR(info.st_mode):
-        raise FileUnreadable(f"“{name}” is a folder, not an agent file.", path)
+        raise FileUnreadable(translate("fileio", "“{name}” is a folder, not an agent file.").format(name=name), path)
     if not stat.S_ISREG(info.st_mode):
         # A named pipe or a device: reading one may wait forever or never end.
-        raise FileUnreadable(f"“{name}” is not an ordinary file (it is a pipe or a device), so it cannot be "
-                             "an agent file.", path)
+        raise FileUnreadable(translate("fileio", "“{name}” is not an ordinary file (it is a pipe or a device), so it cannot be "
+                                "an agent file.").format(name=name), path)
     if info.st_size > MAX_FILE_BYTES:
         raise FileTooLarge(
-            f"“{name}” is {_size_words(info.st_size)}. Agent files are small text files "
-            f"(the largest known is 64 KB), so Agent Editor opens files up to "
-            f"{_size_words(MAX_FILE_BYTES)} only.",
+            translate("fileio", "“{name}” is {size}. Agent files are small text files (the largest known is 64 KB), so Agent "
+               "Editor opens files up to {limit} only.").format(name=name, size=_size_words(info.st_size),
+                                                               limit=_size_words(MAX_FILE_BYTES)),
             path,
         )
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except PermissionError:
-        raise FileUnreadable(f"You do not have permission to open “{name}”.", path) from None
+        raise FileUnreadable(translate("fileio", "You do not have permission to open “{name}”.").format(name=name), path) from None
     except OSError as error:
-        raise FileUnreadable(f"“{name}” cannot be read: {error.strerror or error}.", path) from None
+        raise FileUnreadable(translate("fileio", "“{name}” cannot be read: {reason}.").format(name=name,
+                                                                        reason=error.strerror or error),
+                             path) from None
     if len(data) > MAX_FILE_BYTES:  # it grew between stat and read
-        raise FileTooLarge(f"“{name}” is larger than {_size_words(MAX_FILE_BYTES)}; it is not an agent file.", path)
+        raise FileTooLarge(translate("fileio", "“{name}” is larger than {limit}; it is not an agent file.")
+                           .format(name=name, limit=_size_words(MAX_FILE_BYTES)), path)
     return decode(data, name, path), signature(data)
 
 
 def decode(data: bytes, name: str = "This file", path: Path | None = None) -> str:
     """UTF-8 text (BOM kept as U+FEFF) or a DocumentError saying what the bytes are instead."""
     if not data:
-        raise EmptyFile(f"“{name}” is empty. An agent file starts with a header between two --- lines.", path)
+        raise EmptyFile(translate("fileio", "“{name}” is empty. An agent file starts with a header between two --- lines.")
+                        .format(name=name), path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NotUtf8(
-            f"“{name}” is saved as UTF-16 text. Claude Code reads agent files as UTF-8: "
-            "save it again as UTF-8 in another editor, then open it here.",
+            translate("fileio", "“{name}” is saved in an encoding Claude Code cannot read (UTF-16). Open it in another text editor, "
+               "save it again as UTF-8, then open it here.").format(name=name),
             path,
         )
     if b"\x00" in data[:8192]:
-        raise BinaryFile(f"“{name}” is not a text file (it holds binary data), so it cannot be an agent file.", path)
+        raise BinaryFile(translate("fileio", "“{name}” is not a text file, so it cannot be an agent file.").format(name=name), path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise NotUtf8(
-            f"“{name}” is not UTF-8 text (the first unreadable byte is on line {line}). "
-            "Claude Code reads agent files as UTF-8: save it again as UTF-8 in another editor, "
-            "then open it here. Nothing was changed.",
+            translate("fileio", "“{name}” is saved in an encoding Claude Code cannot read (it is not UTF-8; the first letter it "
+               "cannot read is on line {line}). Open it in another text editor, save it again as UTF-8, then open "
+               "it here. Nothing was changed.").format(name=name, line=line),
             path,
         ) from None
 
@@ -173,20 +182,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode, exists = None, False
     if exists and not os.access(target, os.W_OK):
         raise FileNotWritable(
-            f"“{name}” is read-only, so it was not changed. Save it under another name, "
-            "or make it writable and save again.",
+            translate("fileio", "“{name}” is read-only, so it was not changed. Save it under another name (File › Save As), or "
+               "make it writable and save again.").format(name=name),
             path,
         )
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
-        raise FileNotWritable(f"The folder for “{name}” no longer exists, so it was not saved.", path) from None
+        raise FileNotWritable(translate("fileio", "The folder for “{name}” no longer exists, so it was not saved.").format(name=name),
+                              path) from None
     except PermissionError:
         raise FileNotWritable(
-            f"The folder of “{name}” is read-only, so it was not saved. Save it under another name.", path
+            translate("fileio", "The folder of “{name}” is read-only, so it was not saved. Save it somewhere else (File › Save As).")
+            .format(name=name), path
         ) from None
     except OSError as error:
-        raise FileNotWritable(f"“{name}” was not saved: {error.strerror or error}.", path) from None
+        raise FileNotWritable(translate("fileio", "“{name}” was not saved: {reason}.").format(name=name,
+                                                                        reason=error.strerror or error),
+                              path) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -203,8 +216,9 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temp_name)
         except OSError:
             pass
-        reason = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error))
-        raise FileNotWritable(f"“{name}” was not saved ({reason}); the file on disk is unchanged.", path) from None
+        reason = translate("fileio", "the disk is full") if error.errno == errno.ENOSPC else (error.strerror or str(error))
+        raise FileNotWritable(translate("fileio", "“{name}” was not saved ({reason}); the file on disk is unchanged.")
+                              .format(name=name, reason=reason), path) from None
     _sync_folder(folder)
 
 

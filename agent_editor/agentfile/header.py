@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from agent_editor.agentfile.wording import translate
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -87,6 +89,7 @@ class HeaderReading:
     spans: list[KeySpan] = field(default_factory=list)
     ok: bool = True
     error: str = ""  # plain words, when not ok
+    details: str = ""  # the YAML reader's own words, for who wants them
     error_line: int | None = None  # 0-based header line, when known
     rescued_keys: list[str] = field(default_factory=list)  # only the retry could read these
     duplicate_keys: list[str] = field(default_factory=list)  # top-level keys written more than once
@@ -223,8 +226,8 @@ def _read_strict(text: str) -> HeaderReading:
                 line = _text_line(looped.start_mark.line, text)
                 return HeaderReading(
                     ok=False,
-                    error=f"Line {line + 2} holds a value that contains itself (an “*” name used "
-                    "inside its own “&” value). Put the value in double quotes.",
+                    error=translate("header", "Line {line} holds a value that contains itself (an “*” name used "
+                                    "inside its own “&” value). Put the value in double quotes.").format(line=line + 2),
                     error_line=line,
                 )
             data = loader.construct_document(node)
@@ -240,16 +243,20 @@ def _read_strict(text: str) -> HeaderReading:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         return HeaderReading(
-            ok=False, error=explain_yaml_error(error, text).translate(back), error_line=_error_line(error, text)
+            ok=False, error=explain_yaml_error(error, text).translate(back), error_line=_error_line(error, text),
+            details=str(error).translate(back),
         )
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-        return HeaderReading(ok=False, error=f"The header is not valid YAML: {error}.".translate(back))
+        return HeaderReading(ok=False, error=translate("header", "Claude Code cannot read the header's settings "
+                                                                 "as they are written."),
+                             details=str(error).translate(back))
     if back:
         data = _restore(data, back, {})
     if not isinstance(data, dict):
         return HeaderReading(
             ok=False,
-            error="The header must be a list of “key: value” lines (for example “name: my-agent”).",
+            error=translate("header", "The header must be a list of “name: value” lines (for example "
+                                      "“name: my-agent”)."),
             error_line=0,
         )
     fields: dict[str, Any] = {}
@@ -412,41 +419,39 @@ def _error_line(error: yaml.MarkedYAMLError, text: str) -> int | None:
 
 
 def explain_yaml_error(error: yaml.MarkedYAMLError, text: str) -> str:
-    """A YAML error in words an author can act on."""
+    """A YAML error in words an author can act on (the reader's own words go behind "Details")."""
     problem = (error.problem or "").lower()
     context = (error.context or "").lower()
     line = _error_line(error, text)
-    where = f"Line {line + 2}" if line is not None else "The header"  # +1 for 1-based, +1 for the opening ---
+    # +1 for 1-based, +1 for the opening ---: the file's own line number.
+    where = translate("header", "Line {line}").format(line=line + 2) if line is not None else \
+        translate("header", "The header")
     if "mapping values are not allowed" in problem:
-        return (
-            f"{where} has “: ” inside a value that is spread over several lines. "
-            "Put the whole value in double quotes, or remove the colon."
-        )
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return (
-            f"{where} is not a “key: value” line. If it continues the value above, "
-            "indent it with two spaces; otherwise add the missing colon."
-        )
-    if "'\\t'" in problem or "tab" in problem:
-        return f"{where} is indented with a tab. Indent header lines with spaces only."
-    if "found undefined alias" in problem or "alias" in problem:
-        return f"{where} has a value starting with “*”. Put the value in double quotes."
-    if "found undefined tag" in problem or "tag" in problem and "!" in text:
-        return f"{where} has a value starting with “!”. Put the value in double quotes."
-    if "unknown escape" in problem or "expected escape" in problem:
-        return (
-            f"{where} has a backslash (\\) inside double quotes that YAML does not understand. "
-            "Write it as two backslashes (\\\\), or use single quotes."
-        )
-    if "end of stream" in problem and "quoted" in context:
-        return f"{where}: a quote is opened but never closed. Add the closing quote."
-    if "found unexpected end of stream" in problem:
-        return f"{where}: the header ends in the middle of a value. Check the quotes and brackets."
-    if "character that cannot start any token" in problem:
-        return f"{where} starts a value with a character YAML reserves. Put the value in double quotes."
-    if "did not find expected key" in problem or "while parsing a block mapping" in context:
-        return (
-            f"{where} is not lined up with the lines around it. Every field starts at the "
-            "left edge; lines that belong to a value are indented with spaces."
-        )
-    return f"{where} cannot be read as YAML ({error.problem or error}). Check its quotes, colons and indentation."
+        message = translate("header", "{where} has “: ” inside a value that is spread over several lines. Put the "
+                            "whole value in double quotes, or remove the colon.")
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        message = translate("header", "{where} is not a “name: value” line. If it continues the value above, "
+                            "indent it with two spaces; otherwise add the missing colon.")
+    elif "'\\t'" in problem or "tab" in problem:
+        message = translate("header", "{where} is indented with a tab. Indent header lines with spaces only.")
+    elif "found undefined alias" in problem or "alias" in problem:
+        message = translate("header", "{where} has a value starting with “*”. Put the value in double quotes.")
+    elif "found undefined tag" in problem or "tag" in problem and "!" in text:
+        message = translate("header", "{where} has a value starting with “!”. Put the value in double quotes.")
+    elif "unknown escape" in problem or "expected escape" in problem:
+        message = translate("header", "{where} has a backslash (\\) inside double quotes that Claude Code cannot "
+                            "read. Write it as two backslashes (\\\\), or use single quotes.")
+    elif "end of stream" in problem and "quoted" in context:
+        message = translate("header", "{where}: a quote is opened but never closed. Add the closing quote.")
+    elif "found unexpected end of stream" in problem:
+        message = translate("header", "{where}: the header ends in the middle of a value. Check the quotes and "
+                            "brackets.")
+    elif "character that cannot start any token" in problem:
+        message = translate("header", "{where} starts a value with a sign that cannot start a value there (such "
+                            "as @ or `). Put the value in double quotes.")
+    elif "did not find expected key" in problem or "while parsing a block mapping" in context:
+        message = translate("header", "{where} is not lined up with the lines around it. Every field starts at the "
+                            "left edge; lines that belong to a value are indented with spaces.")
+    else:
+        message = translate("header", "{where} cannot be read. Check its quotes, colons and indentation.")
+    return message.format(where=where)

@@ -33,3 +33,4 @@ class Problem:
     line: int | None = None  # 1-based line in the file
     fix: Fix | None = None
     code: str = ""  # a stable name for the kind of problem
+    details: str = ""  # the technical part, for who wants it (shown behind "Details")

@@ -27,6 +27,7 @@ from agent_editor.agentfile.problem import ERROR, INFO, SEVERITY_ORDER, WARNING,
 from agent_editor.agentfile import repair
 from agent_editor.agentfile.schema import FieldRule, Schema, load_schema
 from agent_editor.agentfile.tools import parse_tools, split_tool_string, tools_value_in_style
+from agent_editor.agentfile.wording import translate
 from agent_editor.agentfile.yamlwrite import double_quoted
 
 _NAME_STYLE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -55,8 +56,9 @@ def validate(doc: AgentDocument, schema: Schema | None = None) -> list[Problem]:
         problems += repair.duplicate_problems(doc, schema)
     if doc.has_header and reading.ok and not doc.body.strip():
         problems.append(
-            Problem(INFO, "The body is empty, so the agent gets no instructions beyond its description. "
-                    "Write what it should do below the header.", code="body-empty", line=doc.body_first_line)
+            Problem(INFO, translate("validation", "The instructions are empty, so the agent gets nothing to work "
+                                    "from but its description. Write what it should do in the Instructions pane."),
+                    code="body-empty", line=doc.body_first_line)
         )
     if reading.rescued_keys:
         problems = [replace(p, fix=_with_quotes_if_needed(p.fix)) if p.fix else p for p in problems]
@@ -114,35 +116,39 @@ def _with_quotes_if_needed(fix: Fix) -> Fix:
 
 def _structure_problems(doc: AgentDocument) -> list[Problem]:
     if doc.opens_header_without_closing:
-        return [Problem(ERROR, "The header starts with --- on line 1 but is never closed, so Claude Code ignores "
-                        "this file. Add a line with only --- after the last field.", line=1, code="header-unclosed")]
+        return [Problem(ERROR, translate("validation", "The header starts with --- on line 1 but is never closed, "
+                                         "so Claude Code ignores this file. Add a line with only --- after the last "
+                                         "field."), line=1, code="header-unclosed")]
     if not doc.has_header:
-        return [Problem(ERROR, "This file has no header, so Claude Code ignores it. An agent file starts with a "
-                        "line ---, then name: and description: lines, then another --- line.", line=1,
-                        code="header-missing")]
+        return [Problem(ERROR, translate("validation", "This file has no header, so Claude Code ignores it. An agent "
+                                         "file starts with a line ---, then name: and description: lines, then "
+                                         "another --- line."), line=1, code="header-missing")]
     problems: list[Problem] = []
     reading = doc.reading
     if not reading.ok:
         line = doc.header_line_number(reading.error_line) if reading.error_line is not None else None
-        message = reading.error + " Until then Claude Code ignores this file."
+        message = reading.error + " " + translate("validation", "Until then Claude Code ignores this file.")
         if doc.newline == "\r\n" and "“: ”" in reading.error:
-            message += (" (The file uses Windows line endings, which stop Claude Code from rescuing "
-                        "such lines by itself.)")
+            message += " " + translate("validation", "(The file uses Windows line endings, which stop Claude Code "
+                                                     "from rescuing such lines by itself.)")
         fix = _quote_lines_fix(doc)
         if fix is None:
             fix, why_not = repair.mend_fix(doc)
             if fix is None and repair.error_in_description(doc):
-                message += " It cannot be mended automatically: " + why_not
-        problems.append(Problem(ERROR, message, line=line, fix=fix, code="header-unreadable"))
+                message += " " + translate("validation", "It cannot be mended automatically:") + " " + why_not
+        problems.append(Problem(ERROR, message, line=line, fix=fix, code="header-unreadable",
+                                details=reading.details))
     if doc.header_cut_mid_line:
         problems.append(_cut_problem(doc))
     elif doc.closing_line.rstrip("\r\n") != "---":
         shown = doc.closing_line.rstrip("\r\n")
         shown = shown if len(shown) <= 12 else shown[:10] + "…"
         problems.append(Problem(
-            WARNING, f"The header ends with the line “{shown}” instead of “---”. Claude Code accepts it, "
-            "but other tools may not find the end of the header.", line=len(doc.header_lines()) + 2,
-            fix=Fix("End the header with ---", lambda d: d.set_closing_line("---" + d.newline)),
+            WARNING, translate("validation", "The header ends with the line “{shown}” instead of “---”. Claude "
+                               "Code accepts it, but other programs may not find the end of the header.")
+            .format(shown=shown), line=len(doc.header_lines()) + 2,
+            fix=Fix(translate("validation", "End the header with ---"),
+                    lambda d: d.set_closing_line("---" + d.newline)),
             code="closing-unusual"))
     return problems
 
@@ -152,9 +158,14 @@ def _cut_problem(doc: AgentDocument) -> Problem:
     index = len(lines) - 1
     key = next((s.key for s in doc.reading.spans if s.first <= index <= s.last), None)
     value = doc.fields.get(key) if key else None
-    what = f"reads {key} as “{value}” and ignores" if key and isinstance(value, str) else "ignores"
-    message = (f"Line {index + 2} holds “---”, which Claude Code takes as the end of the header: it {what} "
-               "the rest of that line and the lines after it. Write a dash (—) instead.")
+    if key and isinstance(value, str):
+        message = translate("validation", "Line {line} holds “---”, which Claude Code takes as the end of the "
+                            "header: it reads {key} as “{value}” and ignores the rest of that line and the lines "
+                            "after it. Write a dash (—) instead.").format(line=index + 2, key=key, value=value)
+    else:
+        message = translate("validation", "Line {line} holds “---”, which Claude Code takes as the end of the "
+                            "header: it ignores the rest of that line and the lines after it. Write a dash (—) "
+                            "instead.").format(line=index + 2)
 
     def dashed(d: AgentDocument) -> str:
         text, cut = d.to_text(), d.header_end
@@ -170,7 +181,7 @@ def _cut_problem(doc: AgentDocument) -> Problem:
             and not (longer.header_cut_mid_line and len(longer.header_lines()) == len(lines))
             and not (rule and key in longer.fields and any(
                 p.severity == ERROR for p in _field_problems(longer, rule, longer.fields[key], load_schema())))):
-        fix = Fix("Replace --- with a dash (—)", lambda d: d.set_text(dashed(d)))
+        fix = Fix(translate("validation", "Replace --- with a dash (—)"), lambda d: d.set_text(dashed(d)))
     return Problem(WARNING, message, field=key, line=index + 2, fix=fix, code="header-cut")
 
 
@@ -187,7 +198,7 @@ def _quote_lines_fix(doc: AgentDocument) -> Fix | None:
     fixed = "\n".join(lines)
     if not changed or not read_header(fixed).ok:
         return None
-    return Fix("Put the values that hold “: ” in quotes", lambda d: d.set_header_text(fixed))
+    return Fix(translate("validation", "Put the values that hold “: ” in quotes"), lambda d: d.set_header_text(fixed))
 
 
 def _rescue_problems(doc: AgentDocument, schema: Schema) -> list[Problem]:
@@ -198,10 +209,15 @@ def _rescue_problems(doc: AgentDocument, schema: Schema) -> list[Problem]:
         label = _label(schema, key)
         problems.append(Problem(
             WARNING,
-            f"Claude Code can read the {label}, but other tools cannot: it holds “: ” or a sign YAML "
-            "reserves (such as # [ ] { } * & ! | > % @) without quotes around it.",
+            translate("validation", "Claude Code reads the {label} as it is, but other programs that read agent "
+                      "files may not. Click “Put the {label} in quotes”: Claude Code reads it the same, and so "
+                      "does every other program.").format(label=label),
             field=key, line=doc.field_line(key), code="needs-quotes",
-            fix=Fix(f"Put the {label} in quotes", lambda d, k=key: d.set_field(k, d.fields[k]))))
+            details=translate("validation", "The value holds “: ” or a sign that has a meaning of its own in the "
+                              "header's format, YAML (such as # [ ] { } * & ! | > % @), without quotes around "
+                              "it. Claude Code puts such a value in quotes itself; strict YAML readers stop there."),
+            fix=Fix(translate("validation", "Put the {label} in quotes").format(label=label),
+                    lambda d, k=key: d.set_field(k, d.fields[k]))))
     return problems
 
 
@@ -216,13 +232,15 @@ def _quote_all_rescued(doc: AgentDocument) -> None:
             # A line Claude Code ignores (its key is written again below) keeps its own value.
             value = before[span.key] if span.used else read_header(quote_for_retry(bare)[0]).fields.get(span.key)
             if not isinstance(value, str):
-                raise DocumentError("The values could not be put in quotes without changing what Claude Code reads.")
+                raise DocumentError(translate("validation", "The values could not be put in quotes without changing "
+                                                        "what Claude Code reads."))
             lines[span.first] = f"{line.split(':', 1)[0]}: {double_quoted(value)}{line[len(bare):]}"
     start = doc.header_end - len(doc.header_text)
     doc.set_text(original[:start] + "".join(lines) + original[doc.header_end:])
     if not doc.reading.ok or doc.fields != before:
         doc.set_text(original)
-        raise DocumentError("The values could not be put in quotes without changing what Claude Code reads.")
+        raise DocumentError(translate("validation", "The values could not be put in quotes without changing what "
+                                                    "Claude Code reads."))
 
 
 def _comment_problems(doc: AgentDocument) -> list[Problem]:
@@ -232,9 +250,10 @@ def _comment_problems(doc: AgentDocument) -> list[Problem]:
         return []
     full = value + span.comment.rstrip()
     return [Problem(
-        WARNING, f"Everything after “ #” in the description is read as a note and ignored: Claude Code reads "
-        f"only “{value}”.", field="description", line=doc.field_line("description"), code="comment-cut",
-        fix=Fix("Keep the whole description (in quotes)",
+        WARNING, translate("validation", "Everything after “ #” in the description is read as a note and "
+                           "ignored: Claude Code reads only “{value}”.").format(value=value),
+        field="description", line=doc.field_line("description"), code="comment-cut",
+        fix=Fix(translate("validation", "Keep the whole description (in quotes)"),
                 lambda d: d.set_field("description", full, keep_comment=False)))]
 
 
@@ -243,11 +262,23 @@ def _comment_problems(doc: AgentDocument) -> list[Problem]:
 
 def _label(schema: Schema, key: str) -> str:
     rule = schema.rule(key)
-    return rule.label.lower() if rule else f"“{key}”"
+    return _in_sentence(rule) if rule else f"“{key}”"
+
+
+def _in_sentence(rule: FieldRule) -> str:
+    """A field's label inside a sentence ("the description", "the connected services (MCP servers)")."""
+    label = translate("schema", rule.label)
+    english = translate("schema", "Description") == "Description"  # other languages keep their own capitals
+    return label[:1].lower() + label[1:] if english else label
+
+
+def _help(rule: FieldRule) -> str:
+    return translate("schema", rule.help)
 
 
 def _missing(doc: AgentDocument, rule: FieldRule) -> Problem:
-    return Problem(ERROR, f"The {rule.label.lower()} is missing, so Claude Code ignores this file. {rule.help}",
+    return Problem(ERROR, translate("validation", "The {label} is missing, so Claude Code ignores this file. {help}")
+                   .format(label=_in_sentence(rule), help=_help(rule)),
                    field=rule.key, line=1, code=f"{rule.key}-missing")
 
 
@@ -259,17 +290,31 @@ def _field_problems(doc: AgentDocument, rule: FieldRule, value: Any, schema: Sch
 
 
 def _empty(doc: AgentDocument, rule: FieldRule) -> Problem:
-    label = rule.label.lower()
+    label = _in_sentence(rule)
+    empty = translate("validation", "The {label} is empty, so Claude Code ignores this file. {help}")
     if rule.key == "name":
         fixed = slug(doc.path.stem) if doc.path else ""
-        return _problem(doc, ERROR, rule, "The name is empty, so Claude Code ignores this file. " + rule.help,
-                        "name-empty", _set(f"Use “{fixed}”", "name", fixed) if fixed else None)
+        return _problem(doc, ERROR, rule, empty.format(label=label, help=_help(rule)), "name-empty",
+                        _set(_use(fixed), "name", fixed) if fixed else None)
     if rule.required:
-        return _problem(doc, ERROR, rule, f"The {label} is empty, so Claude Code ignores this file. " + rule.help,
-                        f"{rule.key}-empty")
-    return _problem(doc, WARNING, rule, f"The {label} has no value, so Claude Code ignores it. Fill it in, or "
-                    "remove the line.", f"{rule.key}-empty",
-                    Fix(f"Remove the empty {label}", lambda d, k=rule.key: d.remove_field(k)))
+        return _problem(doc, ERROR, rule, empty.format(label=label, help=_help(rule)), f"{rule.key}-empty")
+    return _problem(doc, WARNING, rule, translate("validation", "The {label} has no value, so Claude Code ignores "
+                                                  "it. Fill it in, or remove the line.").format(label=label),
+                    f"{rule.key}-empty",
+                    Fix(translate("validation", "Remove the empty {label}").format(label=label),
+                        lambda d, k=rule.key: d.remove_field(k)))
+
+
+def _use(value: str) -> str:
+    return translate("validation", "Use “{value}”").format(value=value)
+
+
+def _write(value: str) -> str:
+    return translate("validation", "Write “{value}”").format(value=value)
+
+
+def _rename(value: str) -> str:
+    return translate("validation", "Rename to “{value}”").format(value=value)
 
 
 def _shown(doc: AgentDocument, key: str, value: Any) -> str:
@@ -286,19 +331,20 @@ def _shown(doc: AgentDocument, key: str, value: Any) -> str:
 def _kind(value: Any) -> str:
     """What YAML made of a value that is not text, in words."""
     if isinstance(value, bool):
-        return "a yes/no value"
+        return translate("validation", "a yes/no value")
     if isinstance(value, (int, float)):
-        return "a number"
+        return translate("validation", "a number")
     if isinstance(value, list):
-        return "a list"
+        return translate("validation", "a list")
     if isinstance(value, dict):
-        return "a group of “key: value” pairs"
-    return "something other than text"
+        return translate("validation", "a group of “name: value” lines")
+    return translate("validation", "something other than text")
 
 
 def _problem(doc: AgentDocument, severity: str, rule: FieldRule, message: str, code: str,
-             fix: Fix | None = None) -> Problem:
-    return Problem(severity, message, field=rule.key, line=doc.field_line(rule.key), fix=fix, code=code)
+             fix: Fix | None = None, details: str = "") -> Problem:
+    return Problem(severity, message, field=rule.key, line=doc.field_line(rule.key), fix=fix, code=code,
+                   details=details)
 
 
 def _set(label: str, key: str, value: Any) -> Fix:
@@ -314,50 +360,73 @@ def _check_name(doc, rule, value, schema) -> list[Problem]:
     if not isinstance(value, str):
         shown = _shown(doc, "name", value)
         scalar = isinstance(value, (bool, int, float))
-        return [_problem(doc, ERROR, rule, f"The name “{shown}” is read as {_kind(value)}, not as text, so Claude "
-                         "Code ignores this file. " + ("Put it in quotes or add letters." if scalar else rule.help),
-                         "name-not-text", _set("Put the name in quotes", "name", shown) if scalar else None)]
+        advice = translate("validation", "Put it in quotes or add letters.") if scalar else _help(rule)
+        return [_problem(doc, ERROR, rule, translate("validation", "The name “{shown}” is read as {kind}, not as "
+                                                     "text, so Claude Code ignores this file. {advice}")
+                         .format(shown=shown, kind=_kind(value), advice=advice),
+                         "name-not-text",
+                         _set(translate("validation", "Put the name in quotes"), "name", shown) if scalar else None)]
     name = value.strip()
     if not name:
-        return [_problem(doc, ERROR, rule, "The name is empty, so Claude Code ignores this file. " + rule.help,
-                         "name-empty", _set(f"Use “{slug(doc.path.stem)}”", "name", slug(doc.path.stem))
+        return [_problem(doc, ERROR, rule, translate("validation", "The {label} is empty, so Claude Code ignores "
+                                                     "this file. {help}").format(label=_in_sentence(rule),
+                                                                                 help=_help(rule)),
+                         "name-empty", _set(_use(slug(doc.path.stem)), "name", slug(doc.path.stem))
                          if doc.path and slug(doc.path.stem) else None)]
     fixed = slug(name)
     if ":" in name or name.startswith("-"):
-        what = "a colon" if ":" in name else "a leading hyphen"
-        return [_problem(doc, ERROR, rule, f"Claude Code does not accept a name with {what} (“{name}”), so it "
-                         "ignores this file. Use lowercase letters and hyphens.", "name-invalid",
-                         _set(f"Rename to “{fixed}”", "name", fixed) if fixed else None)]
+        if ":" in name:
+            message = translate("validation", "Claude Code does not accept a name with a colon (“{name}”), so it "
+                                "ignores this file. Use lowercase letters and hyphens.")
+        else:
+            message = translate("validation", "Claude Code does not accept a name that starts with a hyphen "
+                                "(“{name}”), so it ignores this file. Use lowercase letters and hyphens.")
+        return [_problem(doc, ERROR, rule, message.format(name=name), "name-invalid",
+                         _set(_rename(fixed), "name", fixed) if fixed else None)]
     problems = []
     if not _NAME_STYLE.fullmatch(name):
-        problems.append(_problem(doc, INFO, rule, f"Names are meant to be lowercase letters and hyphens. Claude "
-                                 f"Code accepts “{name}”, but “{fixed}” is the usual form.", "name-style",
-                                 _set(f"Rename to “{fixed}”", "name", fixed) if fixed else None))
+        problems.append(_problem(doc, INFO, rule, translate("validation", "Names are meant to be lowercase letters "
+                                                            "and hyphens. Claude Code accepts “{name}”, but "
+                                                            "“{fixed}” is the usual form.")
+                                 .format(name=name, fixed=fixed), "name-style",
+                                 _set(_rename(fixed), "name", fixed) if fixed else None))
     if name in schema.builtin_agents:
-        problems.append(_problem(doc, INFO, rule, f"“{name}” is also the name of an agent built into Claude Code; "
-                                 "this file replaces it.", "name-shadows-builtin"))
+        problems.append(_problem(doc, INFO, rule, translate("validation", "“{name}” is also the name of an agent "
+                                                            "built into Claude Code; this file replaces it.")
+                                 .format(name=name), "name-shadows-builtin"))
     return problems
 
 
 def _check_text(doc, rule, value, schema) -> list[Problem]:
     if not isinstance(value, str):
         severity = ERROR if rule.required else WARNING
-        consequence = "so Claude Code ignores this file" if rule.required else "so Claude Code ignores it"
+        if rule.required:
+            message = translate("validation", "The {label} must be text, so Claude Code ignores this file. Click "
+                                "“Put the {label} in quotes”.")
+        else:
+            message = translate("validation", "The {label} must be text, so Claude Code ignores it. Click “Put the "
+                                "{label} in quotes”.")
         shown = _shown(doc, rule.key, value)
-        return [_problem(doc, severity, rule, f"The {rule.label.lower()} must be text, {consequence}. "
-                         "Put it in quotes.", f"{rule.key}-not-text",
-                         _set(f"Put the {rule.label.lower()} in quotes", rule.key, shown))]
+        label = _in_sentence(rule)
+        return [_problem(doc, severity, rule, message.format(label=label), f"{rule.key}-not-text",
+                         _set(translate("validation", "Put the {label} in quotes").format(label=label), rule.key,
+                              shown))]
     if rule.required and not value.strip():
-        return [_problem(doc, ERROR, rule, f"The {rule.label.lower()} is empty, so Claude Code ignores this file. "
-                         + rule.help, f"{rule.key}-empty")]
+        return [_problem(doc, ERROR, rule, translate("validation", "The {label} is empty, so Claude Code ignores "
+                                                     "this file. {help}").format(label=_in_sentence(rule),
+                                                                                 help=_help(rule)),
+                         f"{rule.key}-empty")]
     problems = []
     span = doc.span(rule.key)
     if rule.key == "description" and span is not None:
         raw = "".join(doc.header_lines()[span.first: span.last + 1])
         if "\\n" in raw:
-            problems.append(_problem(doc, INFO, rule, "The description writes line breaks as \\n. Claude Code "
-                                     "turns each into a line break, but other tools show \\n as it is.",
-                                     "description-backslash-n", _set("Use real line breaks", "description", value)))
+            problems.append(_problem(doc, INFO, rule, translate("validation", "The description marks line breaks "
+                                                                "with \\n. Claude Code starts a new line at each, but "
+                                                                "other programs show “\\n” as it is. Click “Use real "
+                                                                "line breaks”."),
+                                     "description-backslash-n",
+                                     _set(translate("validation", "Use real line breaks"), "description", value)))
     return problems
 
 
@@ -368,11 +437,15 @@ def _check_model(doc, rule, value, schema) -> list[Problem]:
         return []
     if isinstance(value, str) and value.strip().lower() in rule.choices:
         fixed = value.strip().lower()
-        return [_problem(doc, WARNING, rule, f"Claude Code ignores the model “{value}”: write it as “{fixed}”.",
-                         "model-case", _set(f"Write “{fixed}”", "model", fixed))]
-    return [_problem(doc, WARNING, rule, f"Claude Code does not know the model “{_shown(doc, rule.key, value)}” and uses the "
-                     f"conversation's model instead. Choose one of: {choices}, or a full model id such as "
-                     "claude-opus-5.", "model-unknown", Fix("Remove the model (inherit)", lambda d: d.remove_field("model")))]
+        return [_problem(doc, WARNING, rule, translate("validation", "Claude Code ignores the model “{value}”: "
+                                                       "write it as “{fixed}”.").format(value=value, fixed=fixed),
+                         "model-case", _set(_write(fixed), "model", fixed))]
+    return [_problem(doc, WARNING, rule, translate("validation", "Claude Code does not know the model “{value}” and "
+                                                   "uses the conversation's model instead. Choose one of: {choices}, "
+                                                   "or a full model id such as claude-opus-5.")
+                     .format(value=_shown(doc, rule.key, value), choices=choices), "model-unknown",
+                     Fix(translate("validation", "Remove the model (use the conversation's)"),
+                         lambda d: d.remove_field("model")))]
 
 
 def _nearest_color(hex_text: str, colors: dict[str, str]) -> str | None:
@@ -398,20 +471,23 @@ def _check_color(doc, rule, value, schema) -> list[Problem]:
     text = _shown(doc, rule.key, value)
     if text.strip().lower() in rule.choices:
         fixed = text.strip().lower()
-        return [_problem(doc, WARNING, rule, f"Claude Code ignores the color “{text}”: colors must be written in "
-                         f"lowercase, like “{fixed}”.", "color-case", _set(f"Write “{fixed}”", "color", fixed))]
+        return [_problem(doc, WARNING, rule, translate("validation", "Claude Code ignores the color “{text}”: "
+                                                       "colors must be written in lowercase, like “{fixed}”.")
+                         .format(text=text, fixed=fixed), "color-case", _set(_write(fixed), "color", fixed))]
     nearest = _nearest_color(text, schema.colors)
-    fix = _set(f"Use {nearest}, the closest color", "color", nearest) if nearest else \
-        Fix("Remove the color", lambda d: d.remove_field("color"))
-    return [_problem(doc, WARNING, rule, f"Claude Code ignores the color “{text}”; choose one of: {choices}.",
+    fix = _set(translate("validation", "Use {color}, the closest color").format(color=nearest), "color", nearest) \
+        if nearest else Fix(translate("validation", "Remove the color"), lambda d: d.remove_field("color"))
+    return [_problem(doc, WARNING, rule, translate("validation", "Claude Code ignores the color “{text}”; choose one "
+                                                   "of: {choices}.").format(text=text, choices=choices),
                      "color-unknown", fix)]
 
 
 def _check_tools(doc, rule, value, schema) -> list[Problem]:
     if value is not None and not isinstance(value, (str, list)) or (
             isinstance(value, list) and not all(isinstance(item, str) for item in value)):
-        return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} should be tool names separated by commas, "
-                         "or a list of names.", f"{rule.key}-shape")]
+        return [_problem(doc, WARNING, rule, translate("validation", "The {label} should be tool names separated by "
+                                                       "commas, or a list of names.").format(label=_in_sentence(rule)),
+                         f"{rule.key}-shape")]
     names = parse_tools(value) or []
     problems = []
     builtin = schema.builtin_tools
@@ -422,22 +498,33 @@ def _check_tools(doc, rule, value, schema) -> list[Problem]:
             continue
         if base in schema.legacy_tools:
             legacy = schema.legacy_tools[base]
-            problems.append(_problem(doc, WARNING, rule, legacy["message"], "tool-renamed",
+            problems.append(_problem(doc, WARNING, rule, translate("schema", legacy["message"]), "tool-renamed",
                                      _replace_tool_fix(rule.key, name, legacy["replacement"] + name[len(base):])))
         elif base.lower() in by_lower:
             right = by_lower[base.lower()]
-            problems.append(_problem(doc, WARNING, rule, f"Tool names are case-sensitive: Claude Code has no tool "
-                                     f"“{base}”, only “{right}”.", "tool-case",
+            problems.append(_problem(doc, WARNING, rule, translate("validation", "Tool names must be written with "
+                                                               "the right capital letters: Claude Code has no tool "
+                                                               "“{base}”, only “{right}”.")
+                                     .format(base=base, right=right), "tool-case",
                                      _replace_tool_fix(rule.key, name, right + name[len(base):])))
         else:
             server = slug(base).replace("-", "_") or base
             # Only a plain word can be a server's name; for anything else ("[Read" or "Grep]")
             # an mcp__ name would be a guess that changes what the agent can do.
             plain = re.fullmatch(r"[A-Za-z0-9_-]+", base) is not None
-            problems.append(_problem(doc, WARNING, rule, f"Claude Code has no tool called “{name}”; it is kept but "
-                                     "does nothing." + (f" For the tools of an MCP server named {base}, write "
-                                     f"mcp__{base}." if plain else ""), "tool-unknown",
-                                     _replace_tool_fix(rule.key, name, f"mcp__{server}") if plain else None))
+            message = translate("validation", "Claude Code has no tool called “{name}”, so this entry does nothing "
+                                "(it stays in the file).").format(name=name)
+            details = ""
+            if plain:
+                message += " " + translate("validation", "If “{name}” is a service you connected to Claude Code, "
+                                           "click “Change “{name}” to “mcp__{server}”” to give the agent all of "
+                                           "that service's tools.").format(name=name, server=server)
+                details = translate("validation", "Services connected to Claude Code are MCP servers; their tools "
+                                    "are named mcp__ and the server's name (all its tools), or mcp__server__tool "
+                                    "for one tool.")
+            problems.append(_problem(doc, WARNING, rule, message, "tool-unknown",
+                                     _replace_tool_fix(rule.key, name, f"mcp__{server}") if plain else None,
+                                     details=details))
     return problems
 
 
@@ -452,22 +539,27 @@ def _replace_tool_fix(key: str, old: str, new: str) -> Fix:
                 replaced.append(candidate)
         d.set_field(key, tools_value_in_style(replaced, current))
 
-    return Fix(f"Change “{old}” to “{new}”", apply)
+    return Fix(translate("validation", "Change “{old}” to “{new}”").format(old=old, new=new), apply)
 
 
 def _check_choice(doc, rule, value, schema) -> list[Problem]:
     if isinstance(value, str) and value in rule.choices:
         if rule.key == "permissionMode" and value == "bypassPermissions":
-            return [_problem(doc, INFO, rule, "This agent acts without asking permission first. Use it only for "
-                             "agents you trust completely.", "permission-bypass")]
+            return [_problem(doc, INFO, rule, translate("validation", "This agent acts without asking permission "
+                                                        "first. Use it only for agents you trust completely."),
+                             "permission-bypass")]
         return []
     lowered = {c.lower(): c for c in rule.choices}
     if isinstance(value, str) and value.strip().lower() in lowered:
         fixed = lowered[value.strip().lower()]
-        return [_problem(doc, WARNING, rule, f"Claude Code does not recognise “{value}” for {rule.label.lower()}; "
-                         f"write “{fixed}”.", f"{rule.key}-case", _set(f"Write “{fixed}”", rule.key, fixed))]
-    return [_problem(doc, WARNING, rule, f"Claude Code ignores the {rule.label.lower()} “{_shown(doc, rule.key, value)}”; choose one of: "
-                     f"{', '.join(rule.choices)}.", f"{rule.key}-unknown")]
+        return [_problem(doc, WARNING, rule, translate("validation", "Claude Code does not recognise “{value}” for "
+                                                       "the {label}; write “{fixed}”.")
+                         .format(value=value, label=_in_sentence(rule), fixed=fixed),
+                         f"{rule.key}-case", _set(_write(fixed), rule.key, fixed))]
+    return [_problem(doc, WARNING, rule, translate("validation", "Claude Code ignores the {label} “{value}”; choose "
+                                                   "one of: {choices}.")
+                     .format(label=_in_sentence(rule), value=_shown(doc, rule.key, value),
+                             choices=", ".join(rule.choices)), f"{rule.key}-unknown")]
 
 
 def _check_positive_int(doc, rule, value, schema) -> list[Problem]:
@@ -475,9 +567,12 @@ def _check_positive_int(doc, rule, value, schema) -> list[Problem]:
         return []
     fix = None
     if isinstance(value, str) and value.strip().isdigit() and int(value) > 0:
-        fix = _set(f"Write {int(value)} as a number", rule.key, int(value))
-    return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} must be a whole number above 0; Claude Code "
-                     f"ignores “{_shown(doc, rule.key, value)}”.", f"{rule.key}-invalid", fix)]
+        fix = _set(translate("validation", "Write {number} as a number").format(number=int(value)), rule.key,
+                   int(value))
+    return [_problem(doc, WARNING, rule, translate("validation", "The {label} must be a whole number above 0; "
+                                                   "Claude Code ignores “{value}”.")
+                     .format(label=_in_sentence(rule), value=_shown(doc, rule.key, value)), f"{rule.key}-invalid",
+                     fix)]
 
 
 def _check_bool(doc, rule, value, schema) -> list[Problem]:
@@ -486,9 +581,13 @@ def _check_bool(doc, rule, value, schema) -> list[Problem]:
     fix = None
     if isinstance(value, str) and value.strip().lower() in ("yes", "no", "on", "off", "y", "n"):
         fixed = value.strip().lower() in ("yes", "on", "y")
-        fix = _set(f"Write {'true' if fixed else 'false'}", rule.key, fixed)
-    return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} must be true or false; Claude Code ignores "
-                     f"“{_shown(doc, rule.key, value)}”.", f"{rule.key}-invalid", fix)]
+        fix = _set(translate("validation", "Write true (Yes)") if fixed else translate("validation",
+                                                                                      "Write false (No)"),
+                   rule.key, fixed)
+    return [_problem(doc, WARNING, rule, translate("validation", "The {label} must be true or false (Yes or No in "
+                                                   "the form); Claude Code ignores “{value}”.")
+                     .format(label=_in_sentence(rule), value=_shown(doc, rule.key, value)), f"{rule.key}-invalid",
+                     fix)]
 
 
 def _check_string_list(doc, rule, value, schema) -> list[Problem]:
@@ -496,19 +595,24 @@ def _check_string_list(doc, rule, value, schema) -> list[Problem]:
         return []
     fix = None
     if isinstance(value, str):
-        fix = _set("Make it a list", rule.key, split_tool_string(value))
-    return [_problem(doc, WARNING, rule, f"The {rule.label.lower()} should be a list of names.",
-                     f"{rule.key}-shape", fix)]
+        fix = _set(translate("validation", "Make it a list"), rule.key, split_tool_string(value))
+    return [_problem(doc, WARNING, rule, translate("validation", "The {label} should be a list of names.")
+                     .format(label=_in_sentence(rule)), f"{rule.key}-shape", fix)]
 
 
 def _check_yaml(doc, rule, value, schema) -> list[Problem]:
     problems = []
     wanted = {"list": list, "mapping": dict}.get(rule.expect)
     if wanted and not isinstance(value, wanted):
-        problems.append(_problem(doc, WARNING, rule, f"The {rule.label.lower()} should be a {rule.expect}; "
-                                 "Claude Code may ignore it as written.", f"{rule.key}-shape"))
+        if rule.expect == "list":
+            message = translate("validation", "The {label} should be a list (one “- ” line for each); Claude Code "
+                                "may ignore it as written.")
+        else:
+            message = translate("validation", "The {label} should be a group of “name: value” lines; Claude Code "
+                                "may ignore it as written.")
+        problems.append(_problem(doc, WARNING, rule, message.format(label=_in_sentence(rule)), f"{rule.key}-shape"))
     if rule.safety:
-        problems.append(_problem(doc, INFO, rule, rule.safety, f"{rule.key}-safety"))
+        problems.append(_problem(doc, INFO, rule, translate("schema", rule.safety), f"{rule.key}-safety"))
     return problems
 
 
@@ -538,12 +642,14 @@ def _unknown_key_problems(doc: AgentDocument, fields: dict[str, Any], schema: Sc
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
             guess = close[0] if close else None
         if guess and guess not in fields:
-            problems.append(Problem(WARNING, f"Claude Code ignores “{key}”. Did you mean “{guess}”?", field=key,
+            problems.append(Problem(WARNING, translate("validation", "Claude Code ignores “{key}”. Did you mean "
+                                                       "“{guess}”?").format(key=key, guess=guess), field=key,
                                     line=doc.field_line(key), code="key-misspelled",
-                                    fix=Fix(f"Rename to “{guess}”", lambda d, k=key, g=guess: d.rename_field(k, g))))
+                                    fix=Fix(_rename(guess), lambda d, k=key, g=guess: d.rename_field(k, g))))
         else:
-            problems.append(Problem(INFO, f"Claude Code does not use “{key}”; it stays in the file for you and "
-                                    "for other tools.", field=key, line=doc.field_line(key), code="key-extra"))
+            problems.append(Problem(INFO, translate("validation", "Claude Code does not use “{key}”; it stays in "
+                                                    "the file for you and for other programs.").format(key=key),
+                                    field=key, line=doc.field_line(key), code="key-extra"))
     return problems
 
 
@@ -575,8 +681,9 @@ def agent_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def not_md_problem(path: Path) -> Problem:
     """What a file not ending in ``.md`` means: Claude Code never reads it."""
-    return Problem(WARNING, f"Claude Code only reads files ending in .md, so it never reads this one. "
-                   f"Rename it to “{path.stem}.md”.", code="not-md")
+    return Problem(WARNING, translate("validation", "Claude Code only reads files ending in .md, so it never "
+                                      "reads this one. Rename it to “{name}.md”.").format(name=path.stem),
+                   code="not-md")
 
 
 def check_files(paths: Iterable[str | Path], schema: Schema | None = None) -> list[FileReport]:
@@ -604,7 +711,8 @@ def check_files(paths: Iterable[str | Path], schema: Schema | None = None) -> li
         for report in sharing:
             others = ", ".join(r.path.name for r in sharing if r is not report)
             report.problems.append(Problem(
-                WARNING, f"The name “{name}” is also used by {others}. Claude Code loads only one agent of a "
-                "name and does not say which: give each a different name.", field="name",
+                WARNING, translate("validation", "The name “{name}” is also used by {others}. Claude Code loads only "
+                                   "one agent of a name and does not say which: give each a different name.")
+                .format(name=name, others=others), field="name",
                 line=report.doc.field_line("name") if report.doc else None, code="name-shared"))
     return reports

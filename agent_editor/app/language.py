@@ -9,7 +9,9 @@ The Qt-free layers get the same translator through ``agentfile.wording``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu
 
 from agent_editor.agentfile import wording
 from agent_editor.agentfile.resources_path import resource_path
@@ -46,3 +48,26 @@ def install_translation(app: QCoreApplication, locale: QLocale | None = None) ->
     _installed.extend(installed)
     wording.install_translator(QCoreApplication.translate if installed else None)
     return installed
+
+
+LANGUAGE_NAMES = (("", QT_TRANSLATE_NOOP("LanguageMenu", "&System Language")), ("en", "&English"), ("de", "&Deutsch"))
+
+
+def add_language_menu(window, menu) -> QMenu:
+    """View › Language: the system's language, English or German; it applies from the next start."""
+    submenu = menu.addMenu(QCoreApplication.translate("LanguageMenu", "&Language"))
+    group = QActionGroup(submenu)
+    current = str(window.settings.value(LANGUAGE_KEY, "") or "")
+    for code, label in LANGUAGE_NAMES:
+        action = submenu.addAction(QCoreApplication.translate("LanguageMenu", label) if not code else label)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, c=code: _choose(window, c))
+    return submenu
+
+
+def _choose(window, code: str) -> None:
+    window.settings.setValue(LANGUAGE_KEY, code)
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "LanguageMenu", "The language changes the next time Agent Editor starts."), 8000)

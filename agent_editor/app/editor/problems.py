@@ -56,18 +56,17 @@ class ProblemsPanel(QWidget):
         head.setContentsMargins(10, 4, 6, 4)
         self.summary = QLabel(objectName="problemsSummary", textFormat=Qt.TextFormat.RichText)  # our words only
         head.addWidget(self.summary, 1)
-        tr = self.tr
-        name(self.summary, tr("Problems summary"))
-        self.fix_button = QPushButton(tr("Fix"), enabled=False, objectName="fixButton")
-        self.fix_button.setToolTip(tr("Apply the suggested fix for the selected problem"))
-        name(self.fix_button, tr("Fix the selected problem"),
-             tr("Changes the file as the selected problem suggests; Undo takes it back"))
+        name(self.summary, self.tr("Problems summary"))
+        self.fix_button = QPushButton(self.tr("Fix"), enabled=False, objectName="fixButton")
+        self.fix_button.setToolTip(self.tr("Apply the suggested fix for the selected problem"))
+        name(self.fix_button, self.tr("Fix the selected problem"),
+             self.tr("Changes the file as the selected problem suggests; Undo takes it back"))
         self.fix_button.clicked.connect(self._on_fix_button_clicked)
         head.addWidget(self.fix_button)
         box.addLayout(head)
         self.tree = QTreeWidget(rootIsDecorated=False, uniformRowHeights=False, wordWrap=True)
-        self.tree.setHeaderLabels([tr("Kind"), tr("Line"), tr("Problem")])
-        name(self.tree, tr("Problems"), tr("What Claude Code will do with this file, most serious first. "
+        self.tree.setHeaderLabels([self.tr("Kind"), self.tr("Line"), self.tr("Problem")])
+        name(self.tree, self.tr("Problems"), self.tr("What Claude Code will do with this file, most serious first. "
                                           "Enter goes to the field or line; Tab then reaches the Fix button."))
         self.tree.setColumnWidth(0, 100)
         self.tree.setColumnWidth(1, 50)
@@ -89,29 +88,33 @@ class ProblemsPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, problem)
             item.setToolTip(2, tip(problem.message))
             self.tree.addTopLevelItem(item)
+            if problem.details:  # the technical part, one click (or the Right key) away
+                details = QTreeWidgetItem(["", "", self.tr("Details: {details}").format(details=problem.details)])
+                details.setData(0, Qt.ItemDataRole.UserRole, problem)
+                item.addChild(details)
+        self.tree.setRootIsDecorated(any(problem.details for problem in problems))
         counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
-        tr = self.tr
-        others = tr("{warnings}, {notes}.").format(
-            warnings=tr("1 warning") if counts["warning"] == 1 else tr("{n} warnings").format(n=counts["warning"]),
-            notes=tr("1 note") if counts["info"] == 1 else tr("{n} notes").format(n=counts["info"]))
+        others = self.tr("{warnings}, {notes}.").format(
+            warnings=self.tr("1 warning") if counts["warning"] == 1 else self.tr("{n} warnings").format(n=counts["warning"]),
+            notes=self.tr("1 note") if counts["info"] == 1 else self.tr("{n} notes").format(n=counts["info"]))
         codes = {problem.code for problem in problems}
         if "not-md" in codes:
-            self.summary.setText(tr("<b>Claude Code never reads this file</b>: its name does not end in .md."))
+            self.summary.setText(self.tr("<b>Claude Code never reads this file</b>: its name does not end in .md."))
         elif "name-overridden" in codes and not counts["error"]:
-            self.summary.setText(tr("<b>Claude Code does not use this agent</b>: another file with the same name "
+            self.summary.setText(self.tr("<b>Claude Code does not use this agent</b>: another file with the same name "
                                     "takes its place."))
         elif "name-shared" in codes and not counts["error"]:
             self.summary.setText(tr("<b>Claude Code may not use this agent</b>: another file in its folder has the "
                                     "same name, and only one of them loads."))
         elif not problems:
-            self.summary.setText(tr("No problems: Claude Code will load this agent as written."))
+            self.summary.setText(self.tr("No problems: Claude Code will load this agent as written."))
         elif counts["error"]:
-            errors = (tr("<b>Claude Code will ignore this file</b> until 1 error is fixed.") if counts["error"] == 1
-                      else tr("<b>Claude Code will ignore this file</b> until {n} errors are fixed.")
+            errors = (self.tr("<b>Claude Code will ignore this file</b> until 1 error is fixed.") if counts["error"] == 1
+                      else self.tr("<b>Claude Code will ignore this file</b> until {n} errors are fixed.")
                       .format(n=counts["error"]))
             self.summary.setText(f"{errors} {others}")
         else:
-            self.summary.setText(tr("Claude Code will load this agent.") + " " + others)
+            self.summary.setText(self.tr("Claude Code will load this agent.") + " " + others)
         self.fix_button.setEnabled(False)
         self.tree.setVisible(bool(problems))
         self.fix_button.setVisible(bool(problems))

@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         self.appearance_menu = add_appearance_menu(view_menu, self.settings)
 
         self.try_action = add_try_menu(self, lambda: [self.current])
+        from agent_editor.app.language import add_language_menu
+
+        add_language_menu(self, view_menu)
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.guide_action = self._action(help_menu, tr("&User Guide"), self.show_guide, keys.HelpContents,
                                          tr("How to write an agent Claude Code uses well"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from agent_editor.app.access.names import name
 
@@ -39,23 +39,29 @@ class WelcomePanel(QFrame):
 
     def __init__(self, user_folder: str, project_folder: str | None = None, parent: QWidget | None = None):
         super().__init__(parent, objectName="welcomePanel")
-        tr = self.tr
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 28, 40, 28)
-        column = QVBoxLayout()
+        centred = QHBoxLayout()
+        page = QWidget(objectName="welcomePage")
+        page.setMaximumWidth(860)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
-        outer.addLayout(column)
+        centred.addStretch(1)
+        centred.addWidget(page, 20)
+        centred.addStretch(1)
+        outer.addLayout(centred)
         outer.addStretch(1)
-        title = QLabel(tr("<h2>Welcome to Agent Editor</h2>"), objectName="welcomeTitle")
+        title = QLabel(self.tr("<h2>Welcome to Agent Editor</h2>"), objectName="welcomeTitle")
         column.addWidget(title)
-        self.intro = _text(tr(
+        self.intro = _text(self.tr(
             "An agent is a helper Claude Code can hand work to. Each agent is one small file: a name, a "
             "description that tells Claude <b>when</b> to call it, and instructions that tell the agent "
             "<b>how</b> to work. This editor fills in the file for you and checks it the way Claude Code "
             "reads it."))
         column.addWidget(self.intro)
-        project = html.escape(project_folder) if project_folder else tr("<i>your project</i>/.claude/agents")
-        self.places = _text(tr(
+        project = html.escape(project_folder) if project_folder else self.tr("<i>your project</i>/.claude/agents")
+        self.places = _text(self.tr(
             "<b>Where Claude Code looks for agents</b><ul>"
             "<li><b>A project's agents</b>: the <tt>.claude/agents</tt> folder inside the project ({project}). "
             "Everyone who works on the project gets them.</li>"
@@ -63,36 +69,36 @@ class WelcomePanel(QFrame):
             "Claude Code reads these folders when it starts: after saving, start a new Claude Code "
             "session to use your changes.").format(project=project, user=html.escape(user_folder)))
         column.addWidget(self.places)
-        self.examples = _text(tr(
-            "<b>The examples</b>: the list on the left holds five versions of one example agent "
-            "(a backend architect), copied for you to try things on. Changing them does not change "
-            "anything Claude Code uses."))
+        self.examples = _text(self.tr(
+            "<b>The examples</b>: five versions of one example agent (a backend architect), copied for you "
+            "to try things on; they are listed on the left once this page is closed. Changing them does not "
+            "change anything Claude Code uses."))
         column.addWidget(self.examples)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(8)
         self.project_button = self._button(
-            tr("Open a Project's Agents…"), tr("Open the .claude/agents folder of a project "
+            self.tr("Open a Project's Agents…"), self.tr("Open the .claude/agents folder of a project "
                                                 "(it is made if the project has none yet)"),
             self.project_requested)
-        self.user_button = self._button(tr("Open Your Agents"), tr("Open {user}").format(user=user_folder),
+        self.user_button = self._button(self.tr("Open Your Agents"), self.tr("Open {user}").format(user=user_folder),
                                         self.user_requested)
-        self.new_button = self._button(tr("Start a New Agent"), tr("Start from a short outline; "
-                                                                   "saving asks where to put it"),
-                                       self.new_requested)
-        self.examples_button = self._button(tr("Explore the Examples"), tr("Close this page and look at "
+        self.new_button = self._button(self.tr("Start from a Template…"),
+                                       self.tr("Choose a ready-made agent to start from (File › New Agent); saving "
+                                               "asks where to put it"), self.new_requested)
+        self.examples_button = self._button(self.tr("Explore the Examples"), self.tr("Close this page and look at "
                                                                            "the examples"),
                                             self.examples_requested)
-        self.guide_button = self._button(tr("Read the User Guide"), tr("How to write an agent Claude "
+        self.guide_button = self._button(self.tr("Read the User Guide"), self.tr("How to write an agent Claude "
                                                                        "uses well (Help › User Guide)"),
                                          self.guide_requested)
         for index, button in enumerate((self.project_button, self.user_button, self.new_button,
                                         self.examples_button, self.guide_button)):
             grid.addWidget(button, index // 3, index % 3)
         column.addLayout(grid)
-        note = _text(tr("This page comes back with Help › Welcome."))
+        note = _text(self.tr("This page comes back with Help › Welcome."))
         column.addWidget(note)
-        name(self, tr("Welcome"), tr("What the examples are, where agents belong, and what to do next"))
+        name(self, self.tr("Welcome"), self.tr("What the examples are, where agents belong, and what to do next"))
 
     def _button(self, text: str, tip: str, signal) -> QPushButton:
         button = QPushButton(text)
@@ -105,7 +111,6 @@ class WelcomePanel(QFrame):
 def _text(rich: str) -> QLabel:
     label = QLabel(rich, wordWrap=True)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setMaximumWidth(820)
     return label
 
 
@@ -132,8 +137,8 @@ def show_welcome_panel(window) -> WelcomePanel:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                window.dialogs.show_error(window.tr("Cannot open the folder"),
-                                          window.tr("“{folder}” could not be made: {reason}.")
+                window.dialogs.show_error(QCoreApplication.translate("MainWindow", "Cannot open the folder"),
+                                          QCoreApplication.translate("MainWindow", "“{folder}” could not be made: {reason}.")
                                           .format(folder=folder, reason=error.strerror or error))
                 return
             leave()
@@ -146,20 +151,20 @@ def show_welcome_panel(window) -> WelcomePanel:
                 found = chosen / ".claude" / "agents" if chosen else None
                 if chosen is not None and chosen.parts[-2:] == (".claude", "agents"):
                     found = chosen
-            open_folder(found, window.tr("Project agents"))
+            open_folder(found, QCoreApplication.translate("MainWindow", "Project agents"))
 
         def new_agent() -> None:
             leave()
-            window.new_agent()
+            window.library_actions.new_agent()
 
         def examples() -> None:
             leave()
             folder = example_library()
             if window.library.isHidden() or folder not in [p.parent for p in window.library.paths()]:
-                window.open_paths([folder], window.tr("Example agents"))
+                window.open_paths([folder], QCoreApplication.translate("MainWindow", "Example agents"))
 
         panel.project_requested.connect(project_agents)
-        panel.user_requested.connect(lambda: open_folder(user_agents_folder(), window.tr("Your agents")))
+        panel.user_requested.connect(lambda: open_folder(user_agents_folder(), QCoreApplication.translate("MainWindow", "Your agents")))
         panel.new_requested.connect(new_agent)
         panel.examples_requested.connect(examples)
         panel.guide_requested.connect(window.show_guide)

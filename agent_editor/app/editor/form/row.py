@@ -64,6 +64,9 @@ class FieldRow(QFrame):
             text = QLabel(problem.message, wordWrap=True, objectName="problemText")
             text.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the file, a stranger's text
             text.setAccessibleName(f"{problem.severity}: {problem.message}")
+            if problem.details:
+                text.setToolTip(self.tr("Details: {details}").format(details=problem.details))
+                text.setAccessibleDescription(problem.details)
             text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
             row.addWidget(text, 1)
             column.addLayout(row)

@@ -28,21 +28,20 @@ class ToolsEditor(ValueEditor):
 
     def __init__(self, schema: Schema, all_text: str = "", empty_means_all: bool = False):
         super().__init__()
-        tr = self.tr
         self._value: Any = MISSING
         self._empty_means_all = empty_means_all
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        self.all_tools = QRadioButton(all_text or tr("All tools, including MCP tools"))
-        self.only = QRadioButton(tr("Only the tools ticked below"))
+        self.all_tools = QRadioButton(all_text or self.tr("All tools, including MCP tools"))
+        self.only = QRadioButton(self.tr("Only the tools ticked below"))
         name(self.all_tools, self.all_tools.text())
         name(self.only, self.only.text())
         box.addWidget(self.all_tools)
         box.addWidget(self.only)
-        self.warning = QLabel(tr("With no tool ticked, Claude Code gives this agent every tool. Tick the tools it "
+        self.warning = QLabel(self.tr("With no tool ticked, Claude Code gives this agent every tool. Tick the tools it "
                                  "needs, or choose “All tools” if every tool is what you want."),
                               objectName="problem_warning", wordWrap=True)
-        self.warning.setAccessibleName(tr("Warning: with no tool ticked, Claude Code gives this agent every tool"))
+        self.warning.setAccessibleName(self.tr("Warning: with no tool ticked, Claude Code gives this agent every tool"))
         self.warning.hide()
         box.addWidget(self.warning)
         self.grid_host = QWidget()
@@ -72,19 +71,19 @@ class ToolsEditor(ValueEditor):
                 self.checks[tool] = check
                 grid.addWidget(check, row + index // _TOOL_COLUMNS, index % _TOOL_COLUMNS)
             row += (len(group.tools) + _TOOL_COLUMNS - 1) // _TOOL_COLUMNS
-        self.others_title = QLabel(tr("<b>Others in this file</b>"))
+        self.others_title = QLabel(self.tr("<b>Others in this file</b>"))
         grid.addWidget(self.others_title, row, 0, 1, _TOOL_COLUMNS)
         self.others_row = QHBoxLayout()
         grid.addLayout(self.others_row, row + 1, 0, 1, _TOOL_COLUMNS)
         self.other_checks: dict[str, QCheckBox] = {}
-        self.mcp = QLineEdit(placeholderText=tr("for example mcp__github, mcp__context7__get-library-docs"))
-        mcp_help = tr("Tools of services connected to Claude Code (MCP servers): write mcp__ and the server's "
+        self.mcp = QLineEdit(placeholderText=self.tr("for example mcp__github, mcp__context7__get-library-docs"))
+        mcp_help = self.tr("Tools of services connected to Claude Code (MCP servers): write mcp__ and the server's "
                       "name for all its tools (mcp__github), or add __ and a tool's name for one tool. "
                       "Separate them with commas.")
         self.mcp.setToolTip(mcp_help)
-        name(self.mcp, tr("Tools of connected services (MCP)"), mcp_help)
+        name(self.mcp, self.tr("Tools of connected services (MCP)"), mcp_help)
         self.mcp.textEdited.connect(self._on_mcp_text_edited)
-        grid.addWidget(QLabel(tr("<b>Tools of connected services (MCP tools)</b>")), row + 2, 0, 1, _TOOL_COLUMNS)
+        grid.addWidget(QLabel(self.tr("<b>Tools of connected services (MCP tools)</b>")), row + 2, 0, 1, _TOOL_COLUMNS)
         grid.addWidget(self.mcp, row + 3, 0, 1, _TOOL_COLUMNS)
         box.addWidget(self.grid_host)
         self.all_tools.toggled.connect(self._on_mode_toggled)
