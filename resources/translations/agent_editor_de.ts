@@ -658,11 +658,6 @@
         <translation type="unfinished">Diese Datei lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
-        <translation type="unfinished">Nicht gespeichert</translation>
-    </message>
-    <message>
         <source>Cannot reload</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Neu laden nicht möglich</translation>
@@ -696,6 +691,11 @@
         <source>Use the File on Disk</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Datei von der Festplatte nehmen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Vergleichen</translation>
     </message>
     <message>
         <source>Keep My Version</source>
@@ -903,6 +903,11 @@
         <source>&lt;b&gt;Claude Code does not use this agent&lt;/b&gt;: another file with the same name takes its place.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">&lt;b&gt;Claude Code verwendet diesen Agenten nicht&lt;/b&gt;: eine andere Datei mit demselben Namen nimmt seinen Platz ein.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Claude Code may not use this agent&lt;/b&gt;: another file in its folder has the same name, and only one of them loads.</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">&lt;b&gt;Claude Code verwendet diesen Agenten vielleicht nicht&lt;/b&gt;: eine andere Datei in seinem Ordner hat denselben Namen, und nur eine davon wird geladen.</translation>
     </message>
     <message>
         <source>No problems: Claude Code will load this agent as written.</source>

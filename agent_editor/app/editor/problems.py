@@ -94,9 +94,10 @@ class ProblemsPanel(QWidget):
                 item.addChild(details)
         self.tree.setRootIsDecorated(any(problem.details for problem in problems))
         counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
-        others = self.tr("{warnings}, {notes}.").format(
-            warnings=self.tr("1 warning") if counts["warning"] == 1 else self.tr("{n} warnings").format(n=counts["warning"]),
-            notes=self.tr("1 note") if counts["info"] == 1 else self.tr("{n} notes").format(n=counts["info"]))
+        warnings = self.tr("1 warning") if counts["warning"] == 1 else \
+            self.tr("{n} warnings").format(n=counts["warning"])
+        notes = self.tr("1 note") if counts["info"] == 1 else self.tr("{n} notes").format(n=counts["info"])
+        others = self.tr("{warnings}, {notes}.").format(warnings=warnings, notes=notes)
         codes = {problem.code for problem in problems}
         if "not-md" in codes:
             self.summary.setText(self.tr("<b>Claude Code never reads this file</b>: its name does not end in .md."))
@@ -104,8 +105,8 @@ class ProblemsPanel(QWidget):
             self.summary.setText(self.tr("<b>Claude Code does not use this agent</b>: another file with the same name "
                                     "takes its place."))
         elif "name-shared" in codes and not counts["error"]:
-            self.summary.setText(tr("<b>Claude Code may not use this agent</b>: another file in its folder has the "
-                                    "same name, and only one of them loads."))
+            self.summary.setText(self.tr("<b>Claude Code may not use this agent</b>: another file in its folder has "
+                                         "the same name, and only one of them loads."))
         elif not problems:
             self.summary.setText(self.tr("No problems: Claude Code will load this agent as written."))
         elif counts["error"]:
