@@ -244,6 +244,13 @@ def reply_message(request: RecordedRequest, reply: Reply) -> dict:
 # --- the mock server --------------------------------------------------------------------------
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A client stopped mid-request (Stop, or a pick run ended at its first Agent call).
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 class MockMessagesAPI:
     """A Messages API on 127.0.0.1 at a random port; use as a context manager.
 
@@ -258,7 +265,7 @@ class MockMessagesAPI:
         self.strays: list[str] = []  # proxy requests: the client tried to reach another address
         self._lock = threading.Lock()
         self.closing = threading.Event()  # ends a scripted delay early when the mock stops
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="mock-messages-api", daemon=True)
 

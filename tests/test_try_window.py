@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from agent_editor.app.access.names import unnamed_controls
 from agent_editor.app.compare.window import CompareWindow
 from agent_editor.app.editor.window import MainWindow
 from agent_editor.app.open_document import OpenDocument
@@ -102,7 +103,7 @@ def test_would_claude_pick_it_counts_the_agent_asked_for(qtbot, claude_code, dia
     qtbot.waitUntil(window.run_button.isEnabled, timeout=60_000)
     table = window.pick_table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert rows == {pair[0].display_name: "0", pair[1].display_name: "2", "no agent": "0"}
+    assert rows == {f"A  {pair[0].display_name}": "0", f"B  {pair[1].display_name}": "2", "no agent": "0"}
     assert "in 2 runs" in window.pick_title.text()
 
 
@@ -176,6 +177,7 @@ def test_kept_results_show_for_the_same_version_and_request(qtbot, dialogs, sett
 
 def test_definitions_diff_and_html_in_answers_stay_text(qtbot, dialogs, settings, tmp_path, pair):
     window = make_window(qtbot, pair, dialogs, settings, tmp_path)
+    assert unnamed_controls(window) == []  # every control has a name for screen readers
     text = window.definition_diff.toPlainText()
     assert "Expert backend architect" in text and "Design reliable backend systems" in text
     html = diff_html("keep <b>old</b> words", "keep <img src=x> words")

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
 from agent_editor.agentfile.rendering import render_markdown
+from agent_editor.app.access.names import name
 from agent_editor.app.compare.style import e, variant_tag
 from agent_editor.app.editor.preview import PreviewView
 from agent_editor.tryout.events import RunResult
@@ -37,6 +38,7 @@ class VariantColumn(QWidget):
     def __init__(self, index: int, letter: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.index = index
+        self.label = f"{letter} {label}"
         self.result: RunResult | None = None
         title = QLabel(objectName="tryColumnTitle")
         title.setTextFormat(Qt.TextFormat.RichText)
@@ -67,6 +69,10 @@ class VariantColumn(QWidget):
         self._render_timer.timeout.connect(self._render)
         self._shown_text = None
         self._shown_tools = -1
+
+    def name_controls(self) -> None:
+        name(self.answer, f"Answer of {self.label}", "")
+        name(self.tools, f"Tool calls of {self.label}", "")
 
     # what the window calls
 

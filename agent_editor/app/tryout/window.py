@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
     QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from agent_editor.app.access.names import name
 from agent_editor.app.compare.session import variant_letter
 from agent_editor.app.dialogs import Dialogs
 from agent_editor.app.open_document import OpenDocument
@@ -121,6 +122,7 @@ class TryWindow(QMainWindow):
         self.pick_table = QTableWidget(0, 2, objectName="tryPickTable")
         self.pick_table.setHorizontalHeaderLabels(["Asked for", "Runs"])
         self.pick_table.horizontalHeader().setStretchLastSection(False)
+        self.pick_table.verticalHeader().setVisible(False)
         self.pick_table.setColumnWidth(0, 380)
         self.pick_title = QLabel("Would Claude pick it?", objectName="paneTitle")
         self.pick_box = QWidget()
@@ -143,6 +145,7 @@ class TryWindow(QMainWindow):
         self.tabs.addTab(self._diff_page(self.definition_diff, "definition_pair"), "Definitions’ differences")
 
         self.setCentralWidget(self._layout(answers))
+        self._name_controls()
         self.controller.run_event.connect(self._on_controller_run_event)
         self.controller.run_finished.connect(self._on_controller_run_finished)
         self.controller.try_finished.connect(self._on_controller_try_finished)
@@ -218,6 +221,32 @@ class TryWindow(QMainWindow):
         outer.addWidget(self.message)
         outer.addWidget(self.tabs, 1)
         return central
+
+    def _name_controls(self) -> None:
+        """What a screen reader says for each control."""
+        for widget, text, description in (
+            (self.request, "Request", "The request sent to Claude Code with each variant"),
+            (self.earlier, "Earlier requests for this agent", "Choose one to type it in again"),
+            (self.run_button, "Run", "Run the request with each variant"),
+            (self.stop_button, "Stop", "End every run now"),
+            (self.pick_button, "Would Claude pick it?", self.pick_button.toolTip()),
+            (self.pick_runs, "Runs of Would Claude pick it", ""),
+            (self.budget, "Budget per run in US dollars", self.budget.toolTip()),
+            (self.mode, "Permission mode", "plan changes nothing on disk"),
+            (self.folder, "Working folder", "The folder Claude Code runs in"),
+            (self.claude_path, "Claude Code program", "Leave empty to use claude on the PATH"),
+            (self.pick_table, "Would Claude pick it? results", ""),
+            (self.answer_diff, "Answers' differences", ""),
+            (self.definition_diff, "Definitions' differences", ""),
+            (self.tabs, "Try views", ""),
+            (self.tabs.tabBar(), "Try views", "Answers, their differences, the definitions' differences"),
+        ):
+            name(widget, text, description)
+        for first, second in (self.answer_pair, self.definition_pair):
+            name(first, "Compare", "The first text")
+            name(second, "With", "The second text")
+        for column in self.columns:
+            column.name_controls()
 
     # ----- what is tried ----------------------------------------------------------------------
 
@@ -340,6 +369,8 @@ class TryWindow(QMainWindow):
         rows = tally.rows()
         self.pick_table.setRowCount(len(rows))
         for row, (what, count) in enumerate(rows):
+            if row < len(tally.labels):  # a variant: its letter, as in the columns
+                what = f"{variant_letter(row)}  {what}"
             for col, text in enumerate((what, str(count))):
                 item = QTableWidgetItem(text)  # a table item shows plain text
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
