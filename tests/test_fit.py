@@ -95,3 +95,33 @@ def test_the_compare_window_fits_1024x700(qtbot, tmp_path, dialogs):
     window.show()
     qtbot.waitUntil(lambda: window.session.comparison is not None)
     assert window.minimumSizeHint().width() <= 1024 and window.width() == 1024
+
+
+def test_tab_follows_the_panes_when_they_move(qtbot, tmp_path, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    folder = tmp_path / "agents"
+    folder.mkdir()
+    for prefix in ("001", "003"):
+        copy_seed(folder, prefix)
+    window.open_paths([folder])
+    _show(qtbot, window, 1700, 880)  # side by side, and the Tab order set for it
+    qtbot.waitUntil(lambda: not window._tab_order_timer.isActive())
+    _show(qtbot, window, 1024, 700)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.fit.arrangement is Arrangement.ONE_COLUMN
+    qtbot.wait(0)  # the Tab order is set again once the panes have moved
+    start = window.library.list
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [start]
+    for _ in range(300):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is start:
+            break
+        visited.append(QApplication.focusWidget())
+    form_stops = [i for i, widget in enumerate(visited) if window.form.isAncestorOf(widget)]
+    order = [visited.index(window.library.list), form_stops[0], visited.index(window.body.editor),
+             visited.index(window.preview), visited.index(window.problems.tree)]
+    assert order == sorted(order)  # list, form, instructions, preview, problems: as on screen

@@ -11,7 +11,16 @@ from PySide6.QtWidgets import QApplication
 
 from agent_editor.look.colours import DARK_ROLES, LIGHT_ROLES, TEXT_ON, VARIANT_COLOURS, VARIANT_TEXT, resolve
 from agent_editor.look.contrast import AA_TEXT, contrast, readable
-from agent_editor.look.stylesheets import APP_SHEET, PREVIEW_SHEET, fill, literal_colours, load_template, text_pairs, tokens
+from agent_editor.look.stylesheets import (
+    APP_SHEET,
+    IMAGES,
+    PREVIEW_SHEET,
+    fill,
+    literal_colours,
+    load_template,
+    text_pairs,
+    tokens,
+)
 
 # Palettes of other desktops, besides the app's own light and dark ones: Qt's Fusion
 # light palette and KDE's Breeze Dark (its published colours), whose shades differ.
@@ -65,7 +74,7 @@ def test_every_pair_in_the_stylesheets_reads(name, sheet):
 def test_stylesheets_name_every_colour_as_a_token(sheet):
     template = load_template(sheet)
     assert literal_colours(template) == []
-    assert tokens(template) <= set(resolve(LIGHT_ROLES))
+    assert tokens(template) <= set(resolve(LIGHT_ROLES)) | set(IMAGES)
     light, dark = fill(template, resolve(LIGHT_ROLES)), fill(template, resolve(DARK_ROLES))
     assert "@" not in light and light != dark
 

@@ -40,10 +40,19 @@ def load_template(sheet: Sheet) -> str:
     return resource_path(sheet.name).read_text(encoding="utf-8")
 
 
+# Tokens that name an image rather than a colour (under resources/).
+IMAGES = {"check_image": ("icons", "check.svg")}
+
+
+def image_tokens() -> dict[str, str]:
+    return {name: resource_path(*parts).as_posix() for name, parts in IMAGES.items()}
+
+
 def fill(template: str, colours: Colours) -> str:
     """The template, comments dropped, with each ``@token`` replaced by its colour (an unknown
     token raises KeyError)."""
-    return _TOKEN.sub(lambda match: colours[match.group(1)], _COMMENT.sub("", template))
+    values = {**colours, **image_tokens()}
+    return _TOKEN.sub(lambda match: values[match.group(1)], _COMMENT.sub("", template))
 
 
 def tokens(template: str) -> set[str]:

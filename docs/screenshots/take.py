@@ -7,7 +7,9 @@ Run under an X server (a real desktop, or Xvfb with a screen of at least 1400x88
 It opens a copy of the given folder of agents in the editor, at 1400x880 and at
 1024x700, once in the light look and once in the dark one, and saves what the X
 server shows of the window as editor-<look>-<width>.png (and the compare view of two
-variants as compare-<look>-<width>.png).
+variants as compare-<look>-<width>.png, of all of them as compare-overview.png). The
+README's copies were then made smaller with ImageMagick:
+``convert shot.png -colors 256 PNG8:shot.png``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def _settle(app: QApplication, ms: int = 400) -> None:
 
 
 def _shoot(app: QApplication, window, path: Path) -> None:
+    status = getattr(window, "status", None)
+    if status is not None:
+        status.clear()  # the file's path would show where the temporary copy is
     _settle(app)
     window.screen().grabWindow(window.winId()).save(str(path))
     print(f"wrote {path}")
@@ -53,6 +58,9 @@ def main(source: Path, out: Path) -> int:
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
     apply_style(app)
+    window.resize(*SIZES[0])
+    window.show()
+    _settle(app)
     window.open_paths([work], "Example agents")
     window.open_file(agents[min(3, len(agents) - 1)])
     for scheme in (Scheme.LIGHT, Scheme.DARK):
@@ -62,7 +70,6 @@ def main(source: Path, out: Path) -> int:
             window.move(0, 0)
             window.show()
             _shoot(app, window, out / f"editor-{scheme.value}-{width}.png")
-            print(window.fit.arrangement, window.main_split.sizes(), window.size())
     window.hide()
     compare = CompareWindow.from_paths(agents[:2] if len(agents) == 2 else [agents[1], agents[3]])
     for scheme in (Scheme.LIGHT, Scheme.DARK):
@@ -73,6 +80,13 @@ def main(source: Path, out: Path) -> int:
             compare.show()
             _shoot(app, compare, out / f"compare-{scheme.value}-{width}.png")
     compare.close()
+    overview = CompareWindow.from_paths(agents)
+    look().set_scheme(Scheme.LIGHT)
+    overview.resize(*SIZES[0])
+    overview.move(0, 0)
+    overview.show()
+    _shoot(app, overview, out / "compare-overview.png")
+    overview.close()
     window.close()
     return 0
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QSplitter, QWidget
 
 INSTRUCTION_CHARS = 60
@@ -33,6 +33,8 @@ class Arrangement(enum.Enum):
 
 class WindowFit(QObject):
     """Arranges the editor window's panes for its width and the problems pane for its content."""
+
+    arranged = Signal()  # panes moved: the Tab order should follow them
 
     def __init__(self, window: QWidget, *, library: QWidget, form: QWidget, editors: QSplitter,
                  main_split: QSplitter, vertical_split: QSplitter, instructions: QPlainTextEdit,
@@ -120,6 +122,7 @@ class WindowFit(QObject):
             self._main.insertWidget(1, self._form)
             self.column.hide()
             self.column.setParent(None)
+        self.arranged.emit()
 
     def _give_room(self, width: int, text: int, handles: int) -> None:
         """Splitter sizes: the instructions first get their room, the rest what is left."""

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
         self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
         self._tab_order_timer.start()
+        self.fit.arranged.connect(self._tab_order_timer.start)
 
     # ----- layout helpers -----------------------------------------------------------
 
