@@ -125,3 +125,26 @@ def test_tab_follows_the_panes_when_they_move(qtbot, tmp_path, window):
     order = [visited.index(window.library.list), form_stops[0], visited.index(window.body.editor),
              visited.index(window.preview), visited.index(window.problems.tree)]
     assert order == sorted(order)  # list, form, instructions, preview, problems: as on screen
+
+
+def test_a_layout_remembered_at_1024_opens_well_at_1400(qtbot, tmp_path, dialogs):
+    from agent_editor.app.editor.window import MainWindow
+
+    folder = tmp_path / "agents"
+    folder.mkdir()
+    for prefix in ("001", "003"):
+        copy_seed(folder, prefix)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    small = MainWindow(dialogs=dialogs, settings=settings)
+    qtbot.addWidget(small)
+    small.open_paths([folder])
+    _show(qtbot, small, 1024, 700)
+    assert small.fit.arrangement is Arrangement.ONE_COLUMN
+    small.close()
+    large = MainWindow(dialogs=dialogs, settings=settings)
+    qtbot.addWidget(large)
+    large.open_paths([folder])
+    _show(qtbot, large, 1700, 880)
+    assert large.fit.arrangement is Arrangement.SIDE_BY_SIDE
+    assert large.main_split.count() == 3 and chars_a_line(large) >= INSTRUCTION_CHARS
+    assert large.form.viewport().width() >= large.form.widget().minimumSizeHint().width()

@@ -50,6 +50,7 @@ class WindowFit(QObject):
         self._list_width, self._form_width = 240, 400  # what the author (or the defaults) gave them
         self._problems_height = PROBLEMS_HEIGHT
         self._problems_empty = False
+        self._arranged = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.arrange)
         instructions.setMinimumWidth(self.instruction_width())
@@ -78,6 +79,9 @@ class WindowFit(QObject):
 
     def arrange(self) -> None:
         """Choose the arrangement for the window's width now."""
+        if not self._arranged:
+            self._arranged = True
+            self._remember_widths(first=True)  # the widths set up, or restored from the last run
         width = self._main.width()
         handles = 3 * self._main.handleWidth()
         text = self.instruction_width()
@@ -104,11 +108,13 @@ class WindowFit(QObject):
         return not self._library.isHidden()
 
     def _set(self, arrangement: Arrangement) -> None:
-        if arrangement is self.arrangement:
-            return
-        self.arrangement = arrangement
+        # Set every time: a splitter layout restored from the last run may have turned it.
         self._editors.setOrientation(Qt.Orientation.Horizontal if arrangement is Arrangement.SIDE_BY_SIDE
                                      else Qt.Orientation.Vertical)
+        if arrangement is self.arrangement and (arrangement is Arrangement.ONE_COLUMN) == (
+                self._library.parent() is self.column):
+            return
+        self.arrangement = arrangement
         if arrangement is Arrangement.ONE_COLUMN:
             self.column.addWidget(self._library)
             self.column.addWidget(self._form)
@@ -143,15 +149,20 @@ class WindowFit(QObject):
             height = max(2, self._editors.height())
             self._editors.setSizes([height * 3 // 5, height - height * 3 // 5])
 
-    def _remember_widths(self) -> None:
+    def _remember_widths(self, first: bool = False) -> None:
         """The widths the author dragged the list and the form to (the splitter's own
-        squeezing on a resize is not a choice, so only a drag is remembered)."""
-        if self.arrangement is not Arrangement.ONE_COLUMN and self._library.parent() is self._main:
-            sizes = self._main.sizes()
-            if sizes[0] > 0:
-                self._list_width = sizes[0]
-            if sizes[1] > 0:
-                self._form_width = sizes[1]
+        squeezing on a resize is not a choice, so only a drag is remembered). ``first``:
+        the widths the window starts with, taken only if they leave the instructions room
+        (a layout saved in another arrangement may not)."""
+        if self._library.parent() is not self._main or self._main.count() != 3:
+            return
+        sizes = self._main.sizes()
+        if first and (sizes[0] + sizes[1] + self.instruction_width() > self._main.width() or sizes[1] <= 0):
+            return
+        if sizes[0] > 0:
+            self._list_width = sizes[0]
+        if sizes[1] > 0:
+            self._form_width = sizes[1]
 
     def _on_main_split_splitter_moved(self, _position: int, _index: int) -> None:
         self._remember_widths()
