@@ -324,3 +324,21 @@ def test_new_colours_put_every_part_in_again_with_the_new_stylesheet(qtbot, make
     qtbot.waitUntil(lambda: not view.is_showing())
     assert signature(view.document()) == signature(whole(view, text))
     assert view.verticalScrollBar().value() == 300
+
+
+def test_scroll_position_is_kept_through_an_update_in_several_slices(qtbot, make_view):
+    view = make_view()
+    body = _long_body()
+    shown(qtbot, view, fragment(body))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() * 2 // 3)
+    kept = bar.value()
+    # Most of the body above the reader replaced (its paragraphs in another order),
+    # and a long stretch below removed: several turns of the event loop.
+    paragraphs = body.split("\n\n")
+    third = len(paragraphs) // 3
+    edited = "\n\n".join(paragraphs[:third][::-1] + paragraphs[third:2 * third] + paragraphs[-3:])
+    view.show_html(fragment(edited))
+    assert view.is_showing()
+    qtbot.waitUntil(lambda: not view.is_showing(), timeout=10_000)
+    assert bar.value() == min(kept, bar.maximum())

@@ -12,20 +12,25 @@ Dialect: Python-Markdown with fenced code, tables and sane lists, plus a small
 preprocessor that bridges the CommonMark habits agent authors write in (a list right
 under a paragraph line, lists nested by two or three spaces, fences indented inside a
 list) to what Python-Markdown expects.
+
+Speed: a body is rendered in chunks whose HTML is remembered, and handed out as a
+list of parts (``render_parts``) so that the preview can replace only what changed.
+``BackgroundRenderer`` renders in a worker thread. Chunks that would take
+Python-Markdown seconds are shown as plain text with a note, and only the first
+``PREVIEW_LIMIT_CHARS`` of a body are previewed.
 """
 
 from __future__ import annotations
 
 import html
-import re
-import xml.etree.ElementTree as etree
-from urllib.parse import urlsplit
-
 import logging
+import re
 import sys
 import threading
+import xml.etree.ElementTree as etree
 from collections import OrderedDict
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions.fenced_code import FencedCodeExtension
@@ -37,6 +42,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 ALLOWED_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_log = logging.getLogger(__name__)
 
 _LIST_ITEM = re.compile(r"( *)([-*+]|\d{1,9}\.)( +|$)")
 _HORIZONTAL_RULE = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
@@ -312,9 +319,6 @@ class BackgroundRenderer:
                 done(parts)
             except Exception:  # the caller is gone (its window closed)
                 _log.debug("a finished preview had no one to go to", exc_info=True)
-
-
-_log = logging.getLogger(__name__)
 
 
 def _previewed(text: str) -> tuple[str, str]:

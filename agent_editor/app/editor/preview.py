@@ -274,7 +274,8 @@ class PreviewView(QTextBrowser):
             return
         bar = self.verticalScrollBar()
         bar.setValue(min(self._wanted_scroll, bar.maximum()))
-        if bar.maximum() >= self._wanted_scroll:
+        # While parts are still going in, the document may shrink for a moment.
+        if bar.maximum() >= self._wanted_scroll and not self._slice_timer.isActive():
             self._wanted_scroll = None
 
     def _on_vertical_range_changed(self, _minimum: int, _maximum: int) -> None:
