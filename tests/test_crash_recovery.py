@@ -88,8 +88,10 @@ def expected_text(original: str, edits: int) -> str:
     return original + "".join(f"edit {n}\n" for n in range(1, edits + 1))
 
 
-@pytest.mark.parametrize("mode, kills", [("lean", KILLS), ("window", 5)])
-def test_killed_at_random_moments_no_draft_lost_or_corrupt_and_the_file_untouched(qtbot, tmp_path, mode, kills):
+# (mode, kills, the longest life before the kill): the window takes longer to start editing.
+@pytest.mark.parametrize("mode, kills, longest_life", [("lean", KILLS, 0.35), ("window", 5, 1.0)])
+def test_killed_at_random_moments_no_draft_lost_or_corrupt_and_the_file_untouched(qtbot, tmp_path, mode, kills,
+                                                                                 longest_life):
     agents = tmp_path / "agents"
     agents.mkdir()
     path = copy_seed(agents, "001")
@@ -101,14 +103,14 @@ def test_killed_at_random_moments_no_draft_lost_or_corrupt_and_the_file_untouche
     keeper = DraftKeeper(registry, data / "drafts", durable=False)
     child = Child(data, path, mode)
     rng = random.Random(20261201)
-    checked_with_edits = 0
+    checked_with_edits = cut_off_writes = 0
     try:
         for _round in range(kills):
             child.process.stdin.write("run\n")
             child.process.stdin.flush()
             started = child.wait_for(lambda line: line.startswith("started "), 30)
             pid = int(started.split()[1])
-            time.sleep(rng.uniform(0.0, 0.35))  # a random moment: before, between or during draft writes
+            time.sleep(rng.uniform(0.0, longest_life))  # a random moment: before, between or during draft writes
             killed_at = time.monotonic()
             os.kill(pid, signal.SIGKILL)
             child.wait_for(lambda line: line == "gone", 30)
@@ -116,6 +118,7 @@ def test_killed_at_random_moments_no_draft_lost_or_corrupt_and_the_file_untouche
             made = [(int(n), float(t)) for _, n, t in edits]
             must_have = max((n for n, t in made if t <= killed_at - KEPT_WITHIN), default=0)
 
+            cut_off_writes += bool(list((data / "drafts").glob("*/.*.tmp")))  # killed while writing a draft
             recovery = Recovery(keeper)
             assert recovery.unreadable == [], "a draft was left corrupt"
             assert path.read_bytes() == original_bytes, "the real file was touched"
@@ -137,5 +140,8 @@ def test_killed_at_random_moments_no_draft_lost_or_corrupt_and_the_file_untouche
         keeper.close()
         keeper.deleteLater()  # at a safe moment, not whenever the garbage collector runs
         registry.deleteLater()
+    print(f"{mode}: {kills} kills, {checked_with_edits} after a draft with edits, {cut_off_writes} in the middle "
+          "of writing a draft")
     assert sorted(p.name for p in agents.iterdir()) == [path.name]  # nothing written beside it
-    assert checked_with_edits >= kills // 3, "too few kills came after a draft to test anything"
+    # Enough kills came after a draft (not only before the first) for the test to mean something.
+    assert checked_with_edits >= max(1, kills // 5), "too few kills came after a draft to test anything"

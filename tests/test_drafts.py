@@ -43,7 +43,7 @@ def test_a_damaged_draft_is_recognised(tmp_path, damage):
         "cut": data[: len(data) // 2],
         "flip": data.replace(b"unsaved", b"unsavex", 1),
         "not-json": b"\x00\x01garbage",
-        "other-json": json.dumps({"format": "something else"}).encode(),
+        "other-json": b"agent-editor-draft\n" + json.dumps({"format": "something else"}).encode() + b"\nx",
     }[damage]
     location.write_bytes(damaged)
     with pytest.raises(DraftUnreadable):
@@ -54,7 +54,7 @@ def test_a_damaged_draft_is_recognised(tmp_path, damage):
 def test_a_cut_off_write_leaves_the_previous_draft(tmp_path):
     folder = DraftFolder(tmp_path)
     folder.write("k", None, "first", durable=False)
-    (tmp_path / ".k.draft.json.123.tmp").write_bytes(b'{"format": "agent-ed')  # a write killed midway
+    (tmp_path / ".k.draft.123.tmp").write_bytes(b"agent-editor-draft\n{")  # a write killed midway
     [draft], unreadable = folder.drafts()
     assert draft.text == "first" and unreadable == []
 

@@ -33,7 +33,7 @@ SEED = SHARED / "seeds" / "001_e8af0677f75d917f.txt"
 CORPUS = SHARED / "corpus"
 KEYS = 150
 INTERVAL_MS = 60
-ROUNDS = 2
+ROUNDS = 3
 
 
 def _percentile(values: list[float], fraction: float) -> float:
