@@ -6,7 +6,8 @@ the app with the safety net (drafts under DATA, with the given delays) and opens
 in MODE ``window`` in the editor window, in ``lean`` only as the app's document (no
 window to build, so a start is cheap). On each ``run`` line on its input, the child
 made ready is let go: it keeps adding numbered lines to the body (``edit N``), printing
-``edit N T`` (T: the monotonic clock) after each, and the next child is forked to get
+``edit N T`` (T: the monotonic clock) after each, and ``drafted N`` each time a draft
+holding N edits is on disk; the next child is forked to get
 ready meanwhile. The test kills the running child with SIGKILL at a random moment;
 this process reaps it and says ``gone``.
 """
@@ -41,7 +42,15 @@ def say(line: str) -> None:
 def child(go: int, path: Path, data: Path, pause: float, longest: float, mode: str) -> None:
     app = make_application(style=False)
     settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
-    safety_net.install(data, settings, pause=pause, longest=longest)
+    net = safety_net.install(data, settings, pause=pause, longest=longest)
+    write = net.drafts.folder.write
+
+    def write_and_tell(key, path, text, *args, **kwargs):  # in the writer thread
+        location = write(key, path, text, *args, **kwargs)
+        say(f"drafted {text.count(chr(10) + 'edit ')}")  # on disk (renamed into place) with this many edits
+        return location
+
+    net.drafts.folder.write = write_and_tell
     if mode == "window":
         window = MainWindow(settings=settings)
         window.open_file(path)
