@@ -84,3 +84,17 @@ def test_every_connection_the_client_opens_is_to_loopback(claude_code, tmp_path)
     assert addresses <= {"127.0.0.1", "::1"}, inet
     ports = {int(p) for line in inet for p in re.findall(r"htons\((\d+)\)", line)}
     assert ports == {claude_code.api.port}, inet
+
+
+def test_without_the_switches_the_client_calls_home_and_the_trap_catches_it(claude_code):
+    # Shows the trap is not vacuous: 2.1.328 without the documented switches tries to reach
+    # api.anthropic.com besides the base URL; the attempts arrive at the mock as proxy
+    # requests (nothing leaves the machine) and are recorded.
+    env = {k: v for k, v in claude_code.env.items()
+           if k not in ("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "DISABLE_TELEMETRY", "DISABLE_ERROR_REPORTING")}
+    done = subprocess.run([str(claude_code.binary), "-p", "Hi", *PRINT], env=env, cwd=claude_code.home,
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert len(claude_code.api.messages_requests()) == 1  # the conversation still goes to the mock
+    assert "CONNECT api.anthropic.com:443" in claude_code.api.strays
+    claude_code.api.strays.clear()

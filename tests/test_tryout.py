@@ -205,3 +205,17 @@ def test_estimate_grows_with_the_text_and_is_capped_by_the_budget():
     assert pick.runs == 3 and pick.cap_usd == 0.75
     words = what_is_sent(variants, "Hi there", pick_runs=3)
     assert "Anthropic" in words and "8 characters" in words and "3 more times" in words
+
+
+def test_a_run_that_outlives_its_time_is_ended_and_says_so(tmp_path):
+    from agent_editor.tryout.runner import Run
+
+    slow = tmp_path / "claude"
+    slow.write_text("#!/bin/sh\nsleep 30\n")
+    slow.chmod(0o755)
+    run = Run("A", "a-try-a", [str(slow)], tmp_path, None, timeout_s=1)
+    done = []
+    run.start(lambda *_: None, done.append)
+    assert run.wait(10) and done == [run]
+    assert run.process.poll() is not None
+    assert run.result.problem.startswith("Stopped after 1 second without an end.")

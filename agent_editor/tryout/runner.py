@@ -175,13 +175,15 @@ class Run:
                 self.ended_early = True
                 self._signal(signal.SIGTERM)
         returncode = self.process.wait()
-        if not self.ended_early:
+        if not self.ended_early and not self.result.problem:  # a timeout has said its own words
             self.result.problem = plain_problem(self.result, returncode, "".join(self._stderr))
         self._finish(on_done)
 
     def _watch_time(self) -> None:
         if not self._finished.wait(self.timeout_s):
-            self.result.problem = f"Stopped after {self.timeout_s / 60:.0f} minutes without an end."
+            limit = self.timeout_s
+            words = f"{limit / 60:.0f} minutes" if limit >= 120 else f"{limit:.0f} second" + ("" if round(limit) == 1 else "s")
+            self.result.problem = f"Stopped after {words} without an end. Claude Code may be waiting for something."
             self.stop()
 
     def _finish(self, on_done: DoneHandler) -> None:
