@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from agent_editor.agentfile.aliases import CLAUDE_CODE_BUDGET, EDITOR_LIMIT, AliasExpansionError, check_aliases
 from agent_editor.agentfile.wording import translate
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,7 +33,16 @@ class ClaudeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     PyYAML follows YAML 1.1, where ``yes``, ``on`` and ``2024-01-01`` are not strings;
     Claude Code (YAML 1.2 core schema) reads them as strings, and so must we.
+
+    Aliases are counted before anything is built: a header whose aliases stand for
+    too many values raises ``AliasExpansionError`` (see ``aliases``).
     """
+
+    def get_single_node(self):  # noqa: D102 - PyYAML's name
+        node = super().get_single_node()
+        if node is not None:
+            check_aliases(node)
+        return node
 
 
 ClaudeLoader.yaml_implicit_resolvers = {}
@@ -94,6 +104,13 @@ class HeaderReading:
     rescued_keys: list[str] = field(default_factory=list)  # only the retry could read these
     duplicate_keys: list[str] = field(default_factory=list)  # top-level keys written more than once
     nested_duplicates: list[tuple[str, int]] = field(default_factory=list)  # (key, 0-based line) inside values
+    kind: str = ""  # when not ok: "" (not YAML Claude Code reads), REFUSED_ALIASES or COSTLY_ALIASES
+
+
+# Aliases standing for more values than Claude Code allows: it ignores the file.
+REFUSED_ALIASES = "aliases-refused"
+# Aliases Claude Code reads, standing for more values than the editor shows as fields.
+COSTLY_ALIASES = "aliases-costly"
 
 
 def quote_for_retry(text: str) -> tuple[str, list[int]]:
@@ -119,7 +136,7 @@ def quote_for_retry(text: str) -> tuple[str, list[int]]:
 def read_header(text: str) -> HeaderReading:
     """Read header text as Claude Code does."""
     reading = _read_strict(text)
-    if reading.ok:
+    if reading.ok or reading.kind == COSTLY_ALIASES:  # Claude Code reads the latter strictly: no retry
         return reading
     retry_text, quoted_lines = quote_for_retry(text)
     if quoted_lines:
@@ -241,6 +258,8 @@ def _read_strict(text: str) -> HeaderReading:
                     data[name] = loader.construct_object(value, deep=True)
         finally:
             loader.dispose()
+    except AliasExpansionError as error:
+        return _too_many_aliased_values(error, text)
     except yaml.MarkedYAMLError as error:
         return HeaderReading(
             ok=False, error=explain_yaml_error(error, text).translate(back), error_line=_error_line(error, text),
@@ -273,6 +292,24 @@ def _read_strict(text: str) -> HeaderReading:
         last[name] = span
     duplicates = sorted({span.key for span in spans if not span.used}, key=names.index)
     return HeaderReading(fields=fields, spans=spans, duplicate_keys=duplicates, nested_duplicates=nested)
+
+
+def _too_many_aliased_values(error: AliasExpansionError, text: str) -> HeaderReading:
+    key = error.key_node
+    line = _text_line(key.start_mark.line, text) if key is not None else None
+    where = f"“{key.value}”" if isinstance(key, yaml.ScalarNode) else translate("header", "the header")
+    if error.refused_by_claude_code:
+        message = translate(
+            "header", "Claude Code ignores this file: the “*” names (YAML aliases) in {where} repeat other values "
+            "so many times that they stand for more than {budget} values, which its YAML reader refuses as an "
+            "attack. Write the values out, or repeat them fewer times.").format(where=where, budget=f"{CLAUDE_CODE_BUDGET:,}")
+        return HeaderReading(ok=False, error=message, error_line=line, kind=REFUSED_ALIASES)
+    message = translate(
+        "header", "The “*” names (YAML aliases) in {where} repeat other values so many times that they stand for "
+        "{count} values. Claude Code reads this, but the editor shows a header that stands for more than {limit} "
+        "repeated values only as text. Write the values out, or repeat them fewer times."
+    ).format(where=where, count=f"{error.charged:,}", limit=f"{EDITOR_LIMIT:,}")
+    return HeaderReading(ok=False, error=message, error_line=line, kind=COSTLY_ALIASES)
 
 
 def key_text(key: Any) -> str:

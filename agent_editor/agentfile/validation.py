@@ -22,7 +22,7 @@ import yaml
 
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError
-from agent_editor.agentfile.header import quote_for_retry, read_header
+from agent_editor.agentfile.header import COSTLY_ALIASES, REFUSED_ALIASES, quote_for_retry, read_header
 from agent_editor.agentfile.problem import ERROR, INFO, SEVERITY_ORDER, WARNING, Fix, Problem
 from agent_editor.agentfile import repair
 from agent_editor.agentfile.schema import FieldRule, Schema, load_schema
@@ -125,7 +125,11 @@ def _structure_problems(doc: AgentDocument) -> list[Problem]:
                                          "another --- line."), line=1, code="header-missing")]
     problems: list[Problem] = []
     reading = doc.reading
-    if not reading.ok:
+    if not reading.ok and reading.kind in (REFUSED_ALIASES, COSTLY_ALIASES):
+        line = doc.header_line_number(reading.error_line) if reading.error_line is not None else None
+        severity = ERROR if reading.kind == REFUSED_ALIASES else WARNING
+        problems.append(Problem(severity, reading.error, line=line, code=reading.kind))
+    elif not reading.ok:
         line = doc.header_line_number(reading.error_line) if reading.error_line is not None else None
         message = reading.error + " " + translate("validation", "Until then Claude Code ignores this file.")
         if doc.newline == "\r\n" and "“: ”" in reading.error:
