@@ -290,7 +290,9 @@ def test_yaml_bombs_are_harmless():
     doc = agent(header)  # 9**7 items if every alias were followed: this must not walk them all
     problems = validate(doc)
     assert time.perf_counter() - started < 1.0
-    assert doc.reading.ok or any(p.severity == ERROR for p in problems)
+    # 9**7 is under Claude Code's own budget (16,777,216): it reads this header, the editor shows it as text
+    assert doc.reading.kind == "aliases-costly"
+    assert [p.severity for p in problems if p.code == "aliases-costly"] == ["warning"]
 
 
 @pytest.mark.parametrize(
