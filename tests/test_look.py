@@ -162,3 +162,31 @@ def test_widgets_redraw_in_the_new_colours(qtbot, tmp_path, look, dialogs):
     assert compare.fields.is_marked(changed_row)  # drawn again in the dark tint
     window.appearance_menu.scheme_actions[Scheme.SYSTEM].trigger()
     assert saved_scheme(settings) is Scheme.SYSTEM and not look.dark
+
+
+def _report_sets() -> dict[str, dict[str, str]]:
+    """The report's light and dark colour variables, as written in its stylesheet."""
+    import re
+
+    from agent_editor.agentfile.resources_path import resource_path
+
+    css = resource_path("report.css").read_text(encoding="utf-8")
+    light_block, dark_block = re.findall(r":root\s*\{([^}]*)\}", css)[:2]
+
+    def variables(block: str) -> dict[str, str]:
+        return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", block))
+
+    light = variables(light_block)
+    return {"light": light, "dark": {**light, **variables(dark_block)}}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_html_report_reads_in_both_looks(scheme):
+    colours = _report_sets()[scheme]
+    pairs = [("text", back) for back in ("bg", "card", "head", "differs", "fold", "del-bg", "del-word", "ins-bg",
+                                         "ins-word")]
+    pairs += [(fore, back) for fore in ("muted", "chg", "has", "accent", "del-mark")
+              for back in ("card", "head", "differs")]
+    low = [f"{fore} on {back}: {contrast(colours[fore], colours[back]):.2f}" for fore, back in pairs
+           if contrast(colours[fore], colours[back]) < AA_TEXT]
+    assert low == []
