@@ -294,7 +294,10 @@ def test_an_added_folder_joins_the_library_and_is_remembered(qtbot, window, dial
     window.library_actions.add_folder_action.trigger()
     assert extra / "idea.md" in window.library.paths()
     assert headings(window)[-1].startswith("Added folder")
-    assert window.library_folders() == [extra]
+    assert window.library_actions.added_folders() == [extra]
+    window.library.folder_removal_requested.emit(extra)  # the heading's context menu
+    assert extra / "idea.md" not in window.library.paths() and window.library_actions.added_folders() == []
+    assert (extra / "idea.md").exists()
 
 
 # ----- files Claude Code never reads -------------------------------------------------------------------

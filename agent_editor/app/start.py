@@ -105,7 +105,7 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
 def open_default(window, cwd: Path) -> bool:
     """With nothing named: every agent Claude Code would see from here, by scope; if there are
     none at all, a copy of the bundled examples, so a new user sees real agents at once."""
-    scopes = library_scopes(cwd, window.library_folders())
+    scopes = library_scopes(cwd, window.library_actions.added_folders())
     if any(scope_files(scope) for scope in scopes):
         return window.open_project(cwd)
     paths, title = default_paths(cwd)

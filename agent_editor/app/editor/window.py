@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
     def open_project(self, start: Path) -> bool:
         """List every agent Claude Code would see from the project at ``start``, by scope."""
         self.remembered.note_opened(start)
-        return self._open_first(self.library.show_project(start, self.library_folders()))
+        return self._open_first(self.library.show_project(start, self.library_actions.added_folders()))
 
     def reopen_last_agent(self) -> bool:
         """Show the agent that was open when the window last closed, if it is still there."""
@@ -270,16 +270,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No agent files (*.md) here yet."), 8000)
             return False
         return self.open_file(files[0])
-
-    def library_folders(self) -> list[Path]:
-        """The folders the author added to the library (remembered between runs)."""
-        value = self.settings.value("library/folders", []) or []
-        return [Path(p) for p in ([value] if isinstance(value, str) else value) if isinstance(p, str)]
-
-    def add_library_folder(self, folder: Path) -> None:
-        folders = [p for p in self.library_folders() if p != folder] + [folder]
-        self.settings.setValue("library/folders", [str(p) for p in folders])
-        self.library.show_project(self.library.project_start or Path.cwd(), folders)
 
     def new_agent(self, text: str = NEW_AGENT_TEXT) -> bool:
         """Start an unsaved agent from ``text`` (a short outline); saving asks where to put it."""

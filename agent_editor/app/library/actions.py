@@ -22,6 +22,9 @@ from agent_editor.library import files
 from agent_editor.library.scopes import user_agents_folder
 
 
+_ADDED_FOLDERS = "library/folders"
+
+
 class LibraryActions(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -66,6 +69,7 @@ class LibraryActions(QObject):
         self.library.context_actions = [self.new_action, self.duplicate_action, self.rename_action,
                                         self.rename_md_action, None, self.trash_action, self.undo_trash_action]
         self.library.context_menu_about_to_show.connect(self._update_enabled)
+        self.library.folder_removal_requested.connect(self.remove_folder)
         file_menu.aboutToShow.connect(self._update_enabled)
         self._update_enabled()
 
@@ -106,8 +110,12 @@ class LibraryActions(QObject):
         return self.library.default_folder() or self._open_folder() or user_agents_folder()
 
     def _open_folder(self) -> Path | None:
+        """The open file's folder, unless it belongs to a plugin."""
         current = self.window.current
-        return current.path.parent if current is not None and current.path is not None else None
+        if current is None or current.path is None:
+            return None
+        scope = self.library.collection.scope_for(current.path)
+        return None if scope is not None and scope.read_only else current.path.parent
 
     def duplicate(self) -> Path | None:
         """Copy the agent as a variant with a new name, then compare the two side by side."""
@@ -271,11 +279,23 @@ class LibraryActions(QObject):
 
     # ----- folders --------------------------------------------------------------------------
 
+    def added_folders(self) -> list[Path]:
+        """The folders the author added to the library (remembered between runs)."""
+        value = self.window.settings.value(_ADDED_FOLDERS, []) or []
+        return [Path(p) for p in ([value] if isinstance(value, str) else value) if isinstance(p, str)]
+
     def add_folder(self) -> None:
         folder = self.window.dialogs.ask_folder(None)
-        if folder is None:
-            return
-        self.window.add_library_folder(folder)
+        if folder is not None:
+            self._set_added_folders([p for p in self.added_folders() if p != folder] + [folder])
+
+    def remove_folder(self, folder: Path) -> None:
+        """Stop listing an added folder (its files are not touched)."""
+        self._set_added_folders([p for p in self.added_folders() if p != folder])
+
+    def _set_added_folders(self, folders: list[Path]) -> None:
+        self.window.settings.setValue(_ADDED_FOLDERS, [str(p) for p in folders])
+        self.library.show_project(self.library.project_start or Path.cwd(), folders)
 
     def refuses_save(self, path: Path | None) -> bool:
         """A plugin's agent is not saved over (Save As a copy is fine); says why when refusing."""

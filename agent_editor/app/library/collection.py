@@ -15,7 +15,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from agent_editor.agentfile.schema import load_schema
 from agent_editor.agentfile.validation import Problem, not_md_problem
@@ -82,6 +82,9 @@ class AgentCollection(QObject):
         self._pending = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting does not wait for the rest of a large library to be read
+            app.aboutToQuit.connect(self.stop_reading)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._on_watcher_changed)
         self._watcher.fileChanged.connect(self._on_watcher_changed)
@@ -179,8 +182,11 @@ class AgentCollection(QObject):
         if not items:
             return
         schema = load_schema()
+        new = any(path not in self._entries for path, _scope in items)
         for path, scope in items:
             self._entries[path] = read_entry(path, scope, schema)
+        if new:  # perhaps in a folder made just now (a project's first agent): watch it too
+            self._watch()
         self._settled()
 
     def _read(self, items: list[tuple[Path, Scope]]) -> None:
@@ -234,6 +240,12 @@ class AgentCollection(QObject):
             mark_entries(entries)
         self.search_index.update(entries)
         self.entries_changed.emit()
+
+    def stop_reading(self) -> None:
+        if self._reader is not None:
+            self._reader.cancelled = True
+            self._reader = None
+        self._generation += 1
 
     def wait_for_reading(self, timeout_ms: int = 30000) -> bool:
         """Block until the worker is done (for scripts and measurements)."""

@@ -36,7 +36,7 @@ from agent_editor.app.look.look import look
 from agent_editor.app.plain_text import plain_label
 from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate, row_text
 from agent_editor.library.scan import AgentEntry
-from agent_editor.library.scopes import FOLDER, Scope, library_scopes
+from agent_editor.library.scopes import ADDED, FOLDER, Scope, library_scopes
 from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, filter_entries, sort_entries
 
 _SORTS = [(QT_TRANSLATE_NOOP("LibraryPanel", "By scope"), SORT_SCOPE),
@@ -49,6 +49,7 @@ class LibraryPanel(QWidget):
     compare_requested = Signal(list)  # of Path, two or more
     entries_changed = Signal()  # read, re-read or marked again: problems shown elsewhere may change
     context_menu_about_to_show = Signal()
+    folder_removal_requested = Signal(Path)  # an added folder the author no longer wants listed
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -310,6 +311,12 @@ class LibraryPanel(QWidget):
             self.list.setCurrentIndex(index)  # right-click on a row acts on that row
         self.context_menu_about_to_show.emit()
         menu = QMenu(self)
+        heading = self.model.row(index.row()) if index.isValid() else None
+        if isinstance(heading, Scope) and heading.kind == ADDED:
+            remove = menu.addAction(self.tr("Remove This Folder from the Library"))
+            remove.setToolTip(self.tr("Stop listing it here; its files stay where they are"))
+            remove.triggered.connect(lambda _=False, root=heading.root: self.folder_removal_requested.emit(root))
+            menu.addSeparator()
         for action in self.context_actions:
             if action is None:
                 menu.addSeparator()
