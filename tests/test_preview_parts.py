@@ -342,3 +342,30 @@ def test_scroll_position_is_kept_through_an_update_in_several_slices(qtbot, make
     assert view.is_showing()
     qtbot.waitUntil(lambda: not view.is_showing(), timeout=10_000)
     assert bar.value() == min(kept, bar.maximum())
+
+
+def test_the_worker_renders_the_newest_request_and_starts_again_after_a_fork():
+    import threading
+
+    from agent_editor.agentfile.rendering import BackgroundRenderer
+
+    renderer = BackgroundRenderer()
+    got: list[list[str]] = []
+    finished = threading.Event()
+
+    def done(parts):
+        got.append(parts)
+        finished.set()
+
+    renderer.submit("doc", "# First", done)
+    assert finished.wait(10)
+    # In a forked child the worker thread of the parent is gone: a new one starts.
+    gone = threading.Thread(target=lambda: None)
+    gone.start()
+    gone.join()
+    renderer._thread = gone
+    finished.clear()
+    renderer.submit("doc", "# Second", done)
+    assert finished.wait(10)
+    assert got[-1] == ["<h1>Second</h1>"]
+    assert renderer._thread is not gone and renderer._thread.is_alive()

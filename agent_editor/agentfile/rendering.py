@@ -290,7 +290,7 @@ class BackgroundRenderer:
         with self._condition:
             self._waiting.pop(key, None)
             self._waiting[key] = (text, done)
-            if self._thread is None:
+            if self._thread is None or not self._thread.is_alive():  # none yet, or gone in a forked child
                 self._thread = threading.Thread(target=self._run, name="preview-render", daemon=True)
                 self._thread.start()
             self._condition.notify()
