@@ -153,6 +153,10 @@ def test_restoring_one_field_from_an_earlier_version_is_one_undo_step(qtbot, tmp
     assert editor.current.fields["color"] == "#6366F1" and editor.current.fields["model"] == "haiku"
     assert editor.isWindowModified()
     assert not compare.copy_field("model", Side.A)  # the version never changes
+    # ... and nothing offers to change it: no arrow, section button or action points into it.
+    assert compare.fields.copy_button("model", Side.A) is None and compare.fields.copy_button("model", Side.B)
+    assert compare.sections.copy_into_a.isHidden() and not compare.sections.copy_into_b.isHidden()
+    assert not compare.take_into_a_action.isVisible() and compare.take_into_b_action.isVisible()
     editor.undo_action.trigger()  # one step
     assert editor.current.fields["color"] == "blue" and not editor.isWindowModified()
 

@@ -66,6 +66,8 @@ class FieldTable(QTableWidget):
         self._letters = ("A", "B")
         self.setItemDelegate(RichTextDelegate(self, max_lines=CUT_AT_LINES))
         self._expanded: set[str] = set()  # keys whose long values are shown whole
+        # Sides nothing is carried into (a version kept for comparison): no arrow points there.
+        self.fixed_sides: set[Side] = set()
         self.cellDoubleClicked.connect(self._on_self_cell_double_clicked)
         self.setHorizontalHeaderLabels(["Field", "A", "", "B"])
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -137,6 +139,8 @@ class FieldTable(QTableWidget):
         row.setSpacing(4)
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
         for text, into in (("→", Side.B), ("←", Side.A)):
+            if into in self.fixed_sides:
+                continue
             button = QToolButton(objectName="copyAcross", text=text)
             button.setToolTip(tip(self._copy_label(diff, into)))
             name(button, self._copy_label(diff, into))
@@ -205,6 +209,8 @@ class FieldTable(QTableWidget):
             return
         menu = QMenu(self)
         for into in (Side.B, Side.A):
+            if into in self.fixed_sides:
+                continue
             action = QAction(self._copy_label(diff, into), menu)
             action.setEnabled(not diff.same)
             action.triggered.connect(lambda _=False, side=into: self.copy_requested.emit(key, side))

@@ -91,6 +91,11 @@ class SectionNotes(QWidget):
         box.addLayout(buttons)
         self._update_buttons()
 
+    def set_fixed_sides(self, sides: set) -> None:
+        """Offer no copy into these sides (a version kept for comparison)."""
+        self.copy_into_a.setVisible(Side.A not in sides)
+        self.copy_into_b.setVisible(Side.B not in sides)
+
     def set_letters(self, letters: tuple[str, str]) -> None:
         self._letters = letters
         a, b = letters

@@ -320,7 +320,18 @@ class CompareWindow(QMainWindow):
 
     # ----- showing the session ------------------------------------------------------------
 
+    def _hide_carrying_into_fixed_sides(self) -> None:
+        """A version kept for comparison (read-only) is never carried into: nothing offers it."""
+        fixed = {side for side in (Side.A, Side.B) if self.session.document(side).read_only}
+        self.fields.fixed_sides = fixed  # before the comparison fills the table
+        self.sections.set_fixed_sides(fixed)
+        if Side.A in fixed:
+            self.take_into_a_action.setVisible(False)
+        if Side.B in fixed:
+            self.take_into_b_action.setVisible(False)
+
     def _on_session_pair_changed(self, left: int, right: int) -> None:
+        self._hide_carrying_into_fixed_sides()
         if self.session.comparison is None:
             # Until the new pair's comparison arrives, show none rather than the old pair's.
             self.fields.show_fields(())
@@ -389,6 +400,7 @@ class CompareWindow(QMainWindow):
         overview = self.showing_overview()
         for action in self._pair_only_actions:
             action.setVisible(not overview)
+        self._hide_carrying_into_fixed_sides()
         if overview:
             self.change_label.setText(f"  Overview of {len(self.session.documents)} variants  ")
             self.summary.setText(self._overview_summary)
