@@ -216,6 +216,30 @@ def test_rename_refuses_a_name_used_in_the_scope_and_the_open_document_follows(q
     assert "lead-architect.md" in window.windowTitle()
 
 
+def test_rename_waits_for_unsaved_changes_in_a_compare_window(qtbot, window, dialogs, tmp_path):
+    from agent_editor.app.compare.window import CompareWindow
+    from agent_editor.app.documents import documents
+
+    folder = tmp_path / "agents"
+    folder.mkdir()
+    first, second = copy_seed(folder, "000", "first.md"), copy_seed(folder, "004", "second.md")
+    window.show()
+    assert window.open_paths([folder])
+    window.compare_dialog([first, second])
+    compare = next(w for w in window.findChildren(CompareWindow))
+    documents().find(second).set_field("color", "cyan")  # edited in the compare view only
+    assert documents().find(second).is_modified
+    choose(window, second)
+    dialogs.name_answer = "renamed"
+    assert window.library_actions.rename() is None
+    assert dialogs.asked("show_error")[-1][1] == "Not renamed" and second.exists()
+    documents().find(second).save()
+    assert window.library_actions.rename() == folder / "renamed.md"
+    assert documents().find(folder / "renamed.md").path == folder / "renamed.md"  # the compare view follows
+    assert documents().find(folder / "renamed.md").fields["name"] == "renamed"
+    compare.close()
+
+
 def test_move_to_trash_and_undo_brings_it_back_byte_identical(qtbot, window, dialogs, tmp_path):
     folder = tmp_path / "agents"
     folder.mkdir()

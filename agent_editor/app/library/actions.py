@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.app.actions import add_action
+from agent_editor.app.documents import documents
 from agent_editor.app.plain_text import escape
 from agent_editor.library import files
 from agent_editor.library.scopes import user_agents_folder
@@ -159,6 +160,11 @@ class LibraryActions(QObject):
         is_open = current is not None and current.path is not None and _same(current.path, path)
         if is_open and current.is_modified and not window.maybe_save():
             return None
+        shown = documents().find(path)  # the file's document, if any window shows it
+        if shown is not None and shown is not current and shown.is_modified:
+            window.dialogs.show_error("Not renamed", f"“{path.name}” has changes that are not saved in another "
+                                      "window. Save them there (or close that window) first.")
+            return None
         entry = collection.entry(path)
         old_name = entry.name if entry is not None and entry.name else path.stem
         new_name = window.dialogs.ask_agent_name("Rename agent", f"New name for “{old_name}”:", old_name)
@@ -172,10 +178,10 @@ class LibraryActions(QObject):
         except DocumentError as error:
             window.dialogs.show_error("Not renamed", error.message)
             return None
-        if is_open:
-            current.moved_to(target)
+        if shown is not None:  # every window showing it follows: one document per file
+            shown.moved_to(target)
             try:
-                current.reload()  # the new name, read from the renamed file
+                shown.reload()  # the new name, read from the renamed file
             except DocumentError:
                 pass
         collection.rescan()
