@@ -136,5 +136,11 @@ def resolve(roles: Colours) -> Colours:
     return colours
 
 
-LIGHT: Colours = resolve(LIGHT_ROLES)
-DARK: Colours = resolve(DARK_ROLES)
+def __getattr__(name: str) -> Colours:
+    # LIGHT and DARK (every token for the app's own light and dark palettes) are worked
+    # out when first asked for, not on every start.
+    if name == "LIGHT":
+        return resolve(LIGHT_ROLES)
+    if name == "DARK":
+        return resolve(DARK_ROLES)
+    raise AttributeError(name)

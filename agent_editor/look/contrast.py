@@ -5,6 +5,8 @@ Colours are ``#rrggbb`` strings throughout, so this module needs no Qt.
 
 from __future__ import annotations
 
+import functools
+
 AA_TEXT = 4.5  # WCAG 2 level AA for body text
 
 
@@ -21,6 +23,7 @@ def hex_colour(red: float, green: float, blue: float) -> str:
     return "#" + "".join(f"{max(0, min(255, round(c))):02x}" for c in (red, green, blue))
 
 
+@functools.lru_cache(maxsize=4096)
 def luminance(colour: str) -> float:
     """WCAG relative luminance, 0 (black) to 1 (white)."""
 
@@ -53,14 +56,17 @@ def mix(first: str, second: str, amount: float) -> str:
 def readable(text: str, backgrounds: list[str] | tuple[str, ...] | str, minimum: float = AA_TEXT) -> str:
     """``text`` itself when it reads on every background, else the nearest colour (moved
     towards black or white, whichever the backgrounds favour) that does."""
-    if isinstance(backgrounds, str):
-        backgrounds = [backgrounds]
+    return _readable(text, (backgrounds,) if isinstance(backgrounds, str) else tuple(backgrounds), minimum)
+
+
+@functools.lru_cache(maxsize=1024)
+def _readable(text: str, backgrounds: tuple[str, ...], minimum: float) -> str:
     if all(contrast(text, back) >= minimum for back in backgrounds):
         return text
     # Dark backgrounds want lighter text; the first background decides the direction.
     target = "#ffffff" if is_dark(backgrounds[0]) else "#000000"
     low, high = 0.0, 1.0
-    for _ in range(16):
+    for _ in range(10):  # to within 1/1024 of the way: finer than a colour channel step
         middle = (low + high) / 2
         if all(contrast(mix(text, target, middle), back) >= minimum for back in backgrounds):
             high = middle
