@@ -125,7 +125,10 @@ def start_safety_net(app: QApplication, window):
 def run_compare_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
     app = make_application([sys.argv[0], *(qt_args or [])])
     from agent_editor.app.compare.window import CompareWindow
+    from agent_editor.app.safety.net import install, uninstall
 
+    install()  # drafts and versions here too; the editor offers drafts left by a crash
+    app.aboutToQuit.connect(uninstall)
     window = CompareWindow.from_paths(paths)
     window.show()
     return app.exec()
