@@ -13,7 +13,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 AGENT_FILE_FILTER = "Agent files (*.md);;Text files (*.md *.txt);;All files (*)"
+
+
+def _file_filter() -> str:
+    return QCoreApplication.translate("Dialogs", "Agent files (*.md);;Text files (*.md *.txt);;All files (*)")
 
 
 class SaveChoice(Enum):
@@ -48,10 +52,12 @@ class Dialogs:
         return Dialogs(window)
 
     def ask_save_changes(self, name: str) -> SaveChoice:
-        box = _plain_box(self.parent, QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to “{name}”?")
-        box.setInformativeText("If you don't save, your changes will be lost.")
-        save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Don't Save", QMessageBox.ButtonRole.DestructiveRole)
+        box = _plain_box(self.parent, QMessageBox.Icon.Warning, QCoreApplication.translate("Dialogs", "Unsaved changes"),
+                         QCoreApplication.translate("Dialogs", "Save the changes to “{name}”?").format(name=name))
+        box.setInformativeText(QCoreApplication.translate("Dialogs", "If you don't save, your changes will be lost."))
+        save = box.addButton(QCoreApplication.translate("Dialogs", "Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(QCoreApplication.translate("Dialogs", "Don't Save"),
+                                QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
         box.exec()
@@ -65,12 +71,14 @@ class Dialogs:
     def ask_overwrite_changed_file(self, name: str, deleted: bool) -> bool:
         """Saving over a file another program changed (or deleted): go ahead?"""
         if deleted:
-            title = "File deleted by another program"
-            text = f"“{name}” was deleted or moved by another program since you opened it.\n\nSave your version there again?"
+            title = QCoreApplication.translate("Dialogs", "File deleted by another program")
+            text = QCoreApplication.translate("Dialogs", "“{name}” was deleted or moved by another program since you "
+                                              "opened it.\n\nSave your version there again?").format(name=name)
         else:
-            title = "File changed by another program"
-            text = (f"“{name}” was changed by another program since you opened it.\n\n"
-                    "Save your version anyway? The other program's changes will be replaced.")
+            title = QCoreApplication.translate("Dialogs", "File changed by another program")
+            text = QCoreApplication.translate("Dialogs", "“{name}” was changed by another program since you opened "
+                                              "it.\n\nSave your version anyway? The other program's changes will be "
+                                              "replaced.").format(name=name)
         return _ask_plain(self.parent, title, text, QMessageBox.StandardButton.Save)
 
     def ask_review_recovered(self, titles: list[str]) -> bool:
@@ -101,11 +109,13 @@ class Dialogs:
         """An error stands: save ``name`` anyway, knowing Claude Code will ignore it until it is fixed?"""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Save with an error")
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "Save with an error"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Claude Code will ignore this agent until this is fixed:\n{reason}")
-        box.setInformativeText(f"Save “{name}” anyway, to finish it later?")
-        save = box.addButton("Save Anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.setText(QCoreApplication.translate("Dialogs", "Claude Code will ignore this agent until this is "
+                                               "fixed:\n{reason}").format(reason=reason))
+        box.setInformativeText(QCoreApplication.translate("Dialogs", "Save “{name}” anyway, to finish it later?")
+                               .format(name=name))
+        save = box.addButton(QCoreApplication.translate("Dialogs", "Save Anyway"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()
@@ -126,21 +136,25 @@ class Dialogs:
         return choices.index(choice) if choice in choices else None
 
     def ask_open_paths(self, folder: Path | None) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(self.parent, "Open agent files", str(folder or ""), AGENT_FILE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(
+            self.parent, QCoreApplication.translate("Dialogs", "Open agent files"), str(folder or ""), _file_filter())
         return [Path(n) for n in names]
 
     def ask_folder(self, folder: Path | None) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.parent, "Open a folder of agents", str(folder or ""))
+        name = QFileDialog.getExistingDirectory(
+            self.parent, QCoreApplication.translate("Dialogs", "Open a folder of agents"), str(folder or ""))
         return Path(name) if name else None
 
     def ask_save_path(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, "Save agent as", str(suggested), AGENT_FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, QCoreApplication.translate("Dialogs", "Save agent as"), str(suggested), _file_filter())
         return Path(name) if name else None
 
     def ask_template(self, templates: list) -> object | None:
         """Which starting point for a new agent (a ``library.files.Template``), or None."""
         labels = [f"{t.name} — {t.summary}" for t in templates]
-        label, ok = QInputDialog.getItem(self.parent, "New agent", "Start from:", labels, 0, False)
+        label, ok = QInputDialog.getItem(self.parent, QCoreApplication.translate("Dialogs", "New agent"),
+                                         QCoreApplication.translate("Dialogs", "Start from:"), labels, 0, False)
         return templates[labels.index(label)] if ok and label in labels else None
 
     def ask_agent_name(self, title: str, prompt: str, current: str) -> str | None:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AppearanceMenu</name>
@@ -13,7 +14,7 @@
         <translation type="unfinished">&amp;System</translation>
     </message>
     <message>
-        <source>Follow the desktop's light or dark colours</source>
+        <source>Follow the desktop&apos;s light or dark colours</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Den hellen oder dunklen Farben des Desktops folgen</translation>
     </message>
@@ -41,7 +42,7 @@
 <context>
     <name>BodyEditor</name>
     <message>
-        <source>Write the agent's instructions here, in Markdown.</source>
+        <source>Write the agent&apos;s instructions here, in Markdown.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Schreiben Sie hier die Anweisungen des Agenten, in Markdown.</translation>
     </message>
@@ -51,7 +52,7 @@
         <translation type="unfinished">Anweisungen</translation>
     </message>
     <message>
-        <source>The agent's instructions in Markdown: what Claude Code tells the agent when it starts. Tab moves to the next control; Ctrl+Tab types an indent.</source>
+        <source>The agent&apos;s instructions in Markdown: what Claude Code tells the agent when it starts. Tab moves to the next control; Ctrl+Tab types an indent.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Die Anweisungen des Agenten in Markdown: was Claude Code dem Agenten beim Start sagt. Tab springt zum nächsten Element; Strg+Tab rückt ein.</translation>
     </message>
@@ -111,6 +112,112 @@
         <source>The overview of every variant, or two side by side</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Die Übersicht aller Varianten, oder zwei nebeneinander</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Agent files (*.md);;Text files (*.md *.txt);;All files (*)</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Agentendateien (*.md);;Textdateien (*.md *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}”?</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Änderungen an „{name}“ speichern?</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t save, your changes will be lost.</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Wenn Sie nicht speichern, gehen Ihre Änderungen verloren.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Nicht speichern</translation>
+    </message>
+    <message>
+        <source>File deleted by another program</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Datei von einem anderen Programm gelöscht</translation>
+    </message>
+    <message>
+        <source>“{name}” was deleted or moved by another program since you opened it.
+
+Save your version there again?</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">„{name}“ wurde seit dem Öffnen von einem anderen Programm gelöscht oder verschoben.
+
+Ihre Fassung dort erneut speichern?</translation>
+    </message>
+    <message>
+        <source>File changed by another program</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Datei von einem anderen Programm geändert</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by another program since you opened it.
+
+Save your version anyway? The other program&apos;s changes will be replaced.</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">„{name}“ wurde seit dem Öffnen von einem anderen Programm geändert.
+
+Ihre Fassung trotzdem speichern? Die Änderungen des anderen Programms werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>Save with an error</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Mit einem Fehler speichern</translation>
+    </message>
+    <message>
+        <source>Claude Code will ignore this agent until this is fixed:
+{reason}</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Claude Code ignoriert diesen Agenten, bis das behoben ist:
+{reason}</translation>
+    </message>
+    <message>
+        <source>Save “{name}” anyway, to finish it later?</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">„{name}“ trotzdem speichern, um später weiterzumachen?</translation>
+    </message>
+    <message>
+        <source>Save Anyway</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Open agent files</source>
+        <translation type="unfinished">Agentendateien öffnen</translation>
+    </message>
+    <message>
+        <source>Open a folder of agents</source>
+        <translation type="unfinished">Einen Ordner mit Agenten öffnen</translation>
+    </message>
+    <message>
+        <source>Save agent as</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Agent speichern unter</translation>
+    </message>
+    <message>
+        <source>New agent</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Neuer Agent</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
+        <translation type="unfinished">Beginnen mit:</translation>
     </message>
 </context>
 <context>
@@ -313,7 +420,7 @@
         <translation type="unfinished">Kopffelder</translation>
     </message>
     <message>
-        <source>The agent's settings, one field after another</source>
+        <source>The agent&apos;s settings, one field after another</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Die Einstellungen des Agenten, ein Feld nach dem anderen</translation>
     </message>
@@ -348,7 +455,7 @@
         <translation type="unfinished">Kopf als Text zeigen</translation>
     </message>
     <message>
-        <source>Shows the settings as they are written in the file, with the file's line numbers</source>
+        <source>Shows the settings as they are written in the file, with the file&apos;s line numbers</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Zeigt die Einstellungen so, wie sie in der Datei stehen, mit den Zeilennummern der Datei</translation>
     </message>
@@ -358,12 +465,12 @@
         <translation type="unfinished">Kopf als Text</translation>
     </message>
     <message>
-        <source>The settings as written in the file; the numbers are the file's line numbers</source>
+        <source>The settings as written in the file; the numbers are the file&apos;s line numbers</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Die Einstellungen, wie sie in der Datei stehen; die Nummern sind die Zeilennummern der Datei</translation>
     </message>
     <message>
-        <source>Not set: the conversation's model</source>
+        <source>Not set: the conversation&apos;s model</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Nicht gesetzt: das Modell der Unterhaltung</translation>
     </message>
@@ -947,7 +1054,7 @@
         <translation type="unfinished">Die Abschnitte beider Anweisungen und wie sie sich unterscheiden</translation>
     </message>
     <message>
-        <source>Use B's section in A</source>
+        <source>Use B&apos;s section in A</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Abschnitt von B in A übernehmen</translation>
     </message>
@@ -957,7 +1064,7 @@
         <translation type="unfinished">Den gewählten Abschnitt von B nach A kopieren</translation>
     </message>
     <message>
-        <source>Use A's section in B</source>
+        <source>Use A&apos;s section in B</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Abschnitt von A in B übernehmen</translation>
     </message>
@@ -1063,7 +1170,7 @@
         <translation type="unfinished">zum Beispiel mcp__github, mcp__context7__get-library-docs</translation>
     </message>
     <message>
-        <source>Tools of services connected to Claude Code (MCP servers): write mcp__ and the server's name for all its tools (mcp__github), or add __ and a tool's name for one tool. Separate them with commas.</source>
+        <source>Tools of services connected to Claude Code (MCP servers): write mcp__ and the server&apos;s name for all its tools (mcp__github), or add __ and a tool&apos;s name for one tool. Separate them with commas.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Werkzeuge von Diensten, die mit Claude Code verbunden sind (MCP-Server): mcp__ und der Name des Servers für alle seine Werkzeuge (mcp__github), oder dazu __ und der Name eines Werkzeugs für ein einzelnes. Durch Kommas trennen.</translation>
     </message>
@@ -1111,7 +1218,7 @@
         <translation type="unfinished">Diese Variante speichern</translation>
     </message>
     <message>
-        <source>Save this variant's file</source>
+        <source>Save this variant&apos;s file</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Die Datei dieser Variante speichern</translation>
     </message>
@@ -1134,12 +1241,12 @@
         <translation type="unfinished">&lt;i&gt;Ihr Projekt&lt;/i&gt;/.claude/agents</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Where Claude Code looks for agents&lt;/b&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;A project's agents&lt;/b&gt;: the &lt;tt&gt;.claude/agents&lt;/tt&gt; folder inside the project ({project}). Everyone who works on the project gets them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Your own agents&lt;/b&gt;: &lt;tt&gt;{user}&lt;/tt&gt;. You get them in every project.&lt;/li&gt;&lt;/ul&gt;Claude Code reads these folders when it starts: after saving, start a new Claude Code session to use your changes.</source>
+        <source>&lt;b&gt;Where Claude Code looks for agents&lt;/b&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;A project&apos;s agents&lt;/b&gt;: the &lt;tt&gt;.claude/agents&lt;/tt&gt; folder inside the project ({project}). Everyone who works on the project gets them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Your own agents&lt;/b&gt;: &lt;tt&gt;{user}&lt;/tt&gt;. You get them in every project.&lt;/li&gt;&lt;/ul&gt;Claude Code reads these folders when it starts: after saving, start a new Claude Code session to use your changes.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">&lt;b&gt;Wo Claude Code Agenten sucht&lt;/b&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Die Agenten eines Projekts&lt;/b&gt;: der Ordner &lt;tt&gt;.claude/agents&lt;/tt&gt; im Projekt ({project}). Alle, die am Projekt arbeiten, bekommen sie.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ihre eigenen Agenten&lt;/b&gt;: &lt;tt&gt;{user}&lt;/tt&gt;. Sie haben sie in jedem Projekt.&lt;/li&gt;&lt;/ul&gt;Claude Code liest diese Ordner beim Start: Starten Sie nach dem Speichern eine neue Sitzung von Claude Code, um Ihre Änderungen zu nutzen.</translation>
     </message>
     <message>
-        <source>Open a Project's Agents…</source>
+        <source>Open a Project&apos;s Agents…</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Agenten eines Projekts öffnen…</translation>
     </message>
@@ -1325,7 +1432,7 @@
         <translation type="unfinished">Zeile {line} enthält einen Wert, der sich selbst enthält (ein „*“-Name in seinem eigenen „&amp;“-Wert). Setzen Sie den Wert in doppelte Anführungszeichen.</translation>
     </message>
     <message>
-        <source>Claude Code cannot read the header's settings as they are written.</source>
+        <source>Claude Code cannot read the header&apos;s settings as they are written.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Claude Code kann die Einstellungen im Kopf so, wie sie geschrieben sind, nicht lesen.</translation>
     </message>
@@ -1408,7 +1515,7 @@
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <source>The agent's identity. Claude Code knows the agent by this name, not by the file name. Use lowercase letters and hyphens, like backend-architect.</source>
+        <source>The agent&apos;s identity. Claude Code knows the agent by this name, not by the file name. Use lowercase letters and hyphens, like backend-architect.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Die Kennung des Agenten. Claude Code kennt den Agenten unter diesem Namen, nicht unter dem Dateinamen. Kleinbuchstaben und Bindestriche verwenden, etwa backend-architect.</translation>
     </message>
@@ -1473,7 +1580,7 @@
         <translation type="unfinished">Werkzeuge</translation>
     </message>
     <message>
-        <source>What this agent may do: read files, change them, run commands, search the web. "All tools" gives it every tool, including the tools of services you connected to Claude Code (MCP tools).</source>
+        <source>What this agent may do: read files, change them, run commands, search the web. &quot;All tools&quot; gives it every tool, including the tools of services you connected to Claude Code (MCP tools).</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Was dieser Agent tun darf: Dateien lesen, ändern, Befehle ausführen, im Web suchen. „Alle Werkzeuge“ gibt ihm jedes Werkzeug, auch die Werkzeuge der Dienste, die Sie mit Claude Code verbunden haben (MCP-Werkzeuge).</translation>
     </message>
@@ -1568,7 +1675,7 @@
         <translation type="unfinished">Hooks</translation>
     </message>
     <message>
-        <source>Commands that run at moments in the agent's work, written like the hooks in settings. They run programs on your computer.</source>
+        <source>Commands that run at moments in the agent&apos;s work, written like the hooks in settings. They run programs on your computer.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Befehle, die zu bestimmten Zeitpunkten der Arbeit des Agenten laufen, geschrieben wie die Hooks in den Einstellungen. Sie führen Programme auf Ihrem Computer aus.</translation>
     </message>
@@ -1653,7 +1760,7 @@
         <translation type="unfinished">Isolierung</translation>
     </message>
     <message>
-        <source>Worktree: the agent works in its own copy of the project's repository, so its changes stay apart until you take them.</source>
+        <source>Worktree: the agent works in its own copy of the project&apos;s repository, so its changes stay apart until you take them.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Worktree: Der Agent arbeitet in einer eigenen Kopie des Projekt-Repositorys, sodass seine Änderungen getrennt bleiben, bis Sie sie übernehmen.</translation>
     </message>
@@ -1768,7 +1875,7 @@
         <translation type="unfinished">Sucht in Dateien nach Wörtern oder Mustern.</translation>
     </message>
     <message>
-        <source>Asks the code's language tools about definitions, uses and errors.</source>
+        <source>Asks the code&apos;s language tools about definitions, uses and errors.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Fragt die Sprachwerkzeuge des Codes nach Definitionen, Verwendungen und Fehlern.</translation>
     </message>
@@ -1858,7 +1965,7 @@
         <translation type="unfinished">Listet die Aufgaben der Aufgabenliste.</translation>
     </message>
     <message>
-        <source>Changes a task's state or details.</source>
+        <source>Changes a task&apos;s state or details.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Ändert Status oder Einzelheiten einer Aufgabe.</translation>
     </message>
@@ -2041,7 +2148,7 @@
         <translation type="unfinished">Claude Code liest „{label}“ so, wie es ist, andere Programme für Agentendateien vielleicht nicht. Klicken Sie auf „{label} in Anführungszeichen setzen“: Claude Code liest es gleich, und jedes andere Programm auch.</translation>
     </message>
     <message>
-        <source>The value holds “: ” or a sign that has a meaning of its own in the header's format, YAML (such as # [ ] { } * &amp; ! | &gt; % @), without quotes around it. Claude Code puts such a value in quotes itself; strict YAML readers stop there.</source>
+        <source>The value holds “: ” or a sign that has a meaning of its own in the header&apos;s format, YAML (such as # [ ] { } * &amp; ! | &gt; % @), without quotes around it. Claude Code puts such a value in quotes itself; strict YAML readers stop there.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Der Wert enthält „: “ oder ein Zeichen, das im Format des Kopfs, YAML, eine eigene Bedeutung hat (etwa # [ ] { } * &amp; ! | &gt; % @), ohne Anführungszeichen. Claude Code setzt solche Werte selbst in Anführungszeichen; strenge YAML-Leser brechen dort ab.</translation>
     </message>
@@ -2186,12 +2293,12 @@
         <translation type="unfinished">Claude Code ignoriert das Modell „{value}“: schreiben Sie „{fixed}“.</translation>
     </message>
     <message>
-        <source>Claude Code does not know the model “{value}” and uses the conversation's model instead. Choose one of: {choices}, or a full model id such as claude-opus-5.</source>
+        <source>Claude Code does not know the model “{value}” and uses the conversation&apos;s model instead. Choose one of: {choices}, or a full model id such as claude-opus-5.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Claude Code kennt das Modell „{value}“ nicht und nimmt stattdessen das Modell der Unterhaltung. Wählen Sie eines von: {choices}, oder eine vollständige Modellkennung wie claude-opus-5.</translation>
     </message>
     <message>
-        <source>Remove the model (use the conversation's)</source>
+        <source>Remove the model (use the conversation&apos;s)</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Modell entfernen (das der Unterhaltung nehmen)</translation>
     </message>
@@ -2231,12 +2338,12 @@
         <translation type="unfinished">Claude Code hat kein Werkzeug namens „{name}“, dieser Eintrag bewirkt also nichts (er bleibt in der Datei).</translation>
     </message>
     <message>
-        <source>If “{name}” is a service you connected to Claude Code, click “Change “{name}” to “mcp__{server}”” to give the agent all of that service's tools.</source>
+        <source>If “{name}” is a service you connected to Claude Code, click “Change “{name}” to “mcp__{server}”” to give the agent all of that service&apos;s tools.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Ist „{name}“ ein Dienst, den Sie mit Claude Code verbunden haben, klicken Sie auf „„{name}“ in „mcp__{server}“ ändern“, um dem Agenten alle Werkzeuge dieses Dienstes zu geben.</translation>
     </message>
     <message>
-        <source>Services connected to Claude Code are MCP servers; their tools are named mcp__ and the server's name (all its tools), or mcp__server__tool for one tool.</source>
+        <source>Services connected to Claude Code are MCP servers; their tools are named mcp__ and the server&apos;s name (all its tools), or mcp__server__tool for one tool.</source>
         <translatorcomment>Machine-assisted translation; please review.</translatorcomment>
         <translation type="unfinished">Mit Claude Code verbundene Dienste sind MCP-Server; ihre Werkzeuge heißen mcp__ und der Name des Servers (alle seine Werkzeuge), oder mcp__server__werkzeug für ein einzelnes.</translation>
     </message>
