@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from agent_editor import __version__
 from agent_editor.agentfile.resources_path import resource_path
@@ -98,7 +99,7 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
         window.show_welcome()
     if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
         QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
-    QTimer.singleShot(0, safety)
+    after_first_paint(window, safety)
     return app.exec()
 
 
@@ -112,14 +113,41 @@ def open_default(window, cwd: Path) -> bool:
     return window.open_paths(paths, title)
 
 
-def start_safety_net(app: QApplication, window):
-    """Keep drafts and saved versions from now on; returns what offers the drafts a crashed run left."""
-    from agent_editor.app.safety.net import install, uninstall
-    from agent_editor.app.safety.recovery import offer_recovery
+def start_safety_net(app: QApplication, window) -> Callable[[], None]:
+    """What starts drafts and saved versions, and offers the drafts a crashed run left.
 
-    net = install()
-    app.aboutToQuit.connect(uninstall)
-    return lambda: offer_recovery(window, window.dialogs, net.drafts, window.show_open_document)
+    Run once the window has painted: the net watches the documents already open, and
+    nothing can be edited or saved before then, so the first paint does not wait for it
+    (nor for the compare window that recovery opens)."""
+
+    def start() -> None:
+        from agent_editor.app.safety.net import install, uninstall
+        from agent_editor.app.safety.recovery import offer_recovery
+
+        net = install()
+        app.aboutToQuit.connect(uninstall)
+        offer_recovery(window, window.dialogs, net.drafts, window.show_open_document)
+
+    return start
+
+
+class _FirstPaint(QObject):
+    """Calls back once, in the event loop's next turn after ``widget`` first paints."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]):
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    _FirstPaint(widget, callback)
 
 
 def run_compare_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
