@@ -7,7 +7,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 
 import pytest
 
@@ -280,7 +279,7 @@ def test_read_only_folder_is_said_in_words(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(fileio, "_create_temp", refuse)
     with pytest.raises(FileNotWritable) as caught:
         doc.save()
     assert_plain(caught.value, path)

@@ -85,7 +85,9 @@ class AgentDocument:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise DocumentError("This agent has not been saved yet; choose where to save it.")
+        expected = fileio.ANY_CONTENT
         if not force and self.path is not None and self._disk_signature is not None and _same_file(target, self.path):
+            expected = self._disk_signature  # looked at once more just before the file is replaced
             on_disk = fileio.read_signature(target)
             if on_disk is None:
                 raise FileChangedOnDisk(
@@ -98,7 +100,7 @@ class AgentDocument:
                     f"“{target.name}” was changed by another program since it was opened.", target
                 )
         data = self.to_text().encode("utf-8")
-        fileio.write_atomic(target, data)
+        fileio.write_atomic(target, data, expected)
         self.path = target
         self._disk_signature = fileio.signature(data)
 

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import secrets
+import socket
 import stat
-import tempfile
+import time
+import zlib
 from pathlib import Path
 
 from agent_editor.agentfile.wording import translate
@@ -110,6 +114,7 @@ def read_text(path: Path) -> tuple[str, bytes]:
                                                                limit=_size_words(MAX_FILE_BYTES)),
             path,
         )
+    remove_stale_temps(path.parent)
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -167,27 +172,35 @@ def read_signature(path: Path) -> bytes | str | None:
         return UNREADABLE
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+ANY_CONTENT = object()  # write_atomic's ``expected`` when the caller does not mind what is on disk
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | str | None | object = ANY_CONTENT) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
-    A symbolic link is followed, so the link stays a link. The file keeps its permissions.
+    A symbolic link is followed, so the link stays a link. The file keeps its permissions,
+    its owner and group (when this process may set them), its extended attributes and
+    its other hard links: a file with more than one name, or whose owner cannot be kept,
+    is written in place after a backup copy. With ``expected`` (the signature the caller
+    last saw, None for "no file"), the file on disk is checked again just before the
+    rename, and ``FileChangedOnDisk`` is raised, the file untouched, when it differs.
     """
     target = Path(os.path.realpath(path))
     name = path.name
     folder = target.parent
+    remove_stale_temps(folder)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-        exists = True
+        info: os.stat_result | None = target.stat()
     except FileNotFoundError:
-        mode, exists = None, False
-    if exists and not os.access(target, os.W_OK):
+        info = None
+    if info is not None and not os.access(target, os.W_OK):
         raise FileNotWritable(
             translate("fileio", "“{name}” is read-only, so it was not changed. Save it under another name (File › Save As), or "
                "make it writable and save again.").format(name=name),
             path,
         )
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        temp_name = _create_temp(folder, target.name, ".tmp")
     except FileNotFoundError:
         raise FileNotWritable(translate("fileio", "The folder for “{name}” no longer exists, so it was not saved.").format(name=name),
                               path) from None
@@ -201,25 +214,192 @@ def write_atomic(path: Path, data: bytes) -> None:
                                                                         reason=error.strerror or error),
                               path) from None
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if mode is None:
+        _write_synced(temp_name, data, truncate=False)
+        in_place = False
+        if info is not None:
+            os.chmod(temp_name, stat.S_IMODE(info.st_mode))
+            in_place = info.st_nlink > 1 or not _keep_owner(temp_name, info)
+            _copy_xattrs(target, Path(temp_name))
+        else:
             umask = os.umask(0)
             os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except OSError as error:
-        try:
+            os.chmod(temp_name, 0o666 & ~umask)
+        if in_place:
             os.unlink(temp_name)
-        except OSError:
-            pass
+            _check_unchanged(target, expected, name, path)
+            _write_in_place(target, data)
+        else:
+            _check_unchanged(target, expected, name, path)
+            os.replace(temp_name, target)
+    except FileChangedOnDisk:
+        _unlink_quietly(temp_name)
+        raise
+    except OSError as error:
+        _unlink_quietly(temp_name)
         reason = translate("fileio", "the disk is full") if error.errno == errno.ENOSPC else (error.strerror or str(error))
         raise FileNotWritable(translate("fileio", "“{name}” was not saved ({reason}); the file on disk is unchanged.")
                               .format(name=name, reason=reason), path) from None
     _sync_folder(folder)
+
+
+def _check_unchanged(target: Path, expected: bytes | str | None | object, name: str, path: Path) -> None:
+    """The last look before the file is replaced: is it still what the caller saw?"""
+    if expected is ANY_CONTENT:
+        return
+    now = read_signature(target)
+    if now == expected:
+        return
+    if now is None:
+        raise FileChangedOnDisk(translate("fileio", "“{name}” was deleted or moved by another program since it was opened.")
+                                .format(name=name), path, deleted=True)
+    raise FileChangedOnDisk(translate("fileio", "“{name}” was changed by another program since it was opened.")
+                            .format(name=name), path)
+
+
+def _write_synced(file_name: str | Path, data: bytes, truncate: bool) -> None:
+    flags = os.O_WRONLY | (os.O_TRUNC if truncate else 0)
+    fd = os.open(file_name, flags)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.truncate(len(data))
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _keep_owner(temp_name: str, info: os.stat_result) -> bool:
+    """Give the new file the old one's owner and group; False when this process may not."""
+    if not hasattr(os, "chown"):
+        return True
+    mine = os.stat(temp_name)
+    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
+        return True
+    try:
+        os.chown(temp_name, info.st_uid, info.st_gid)
+    except OSError:
+        return False
+    os.chmod(temp_name, stat.S_IMODE(info.st_mode))  # chown may clear set-id bits
+    return True
+
+
+def _copy_xattrs(source: Path, target: Path) -> None:
+    """Copy extended attributes (labels, quarantine marks, tags); those that cannot be set are left."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return
+    for attribute in names:
+        try:
+            os.setxattr(target, attribute, os.getxattr(source, attribute))
+        except OSError:
+            pass  # not supported here, or not ours to set (security.*): the rest still come across
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite the file itself, so its other names and its owner stay; a backup copy covers a crash.
+
+    The backup is named like our temp files, with the new content's checksum in it: on
+    the next open, one left behind is removed when the file holds either version whole
+    (the write never began, or it ended), and kept beside the file otherwise.
+    """
+    old = target.read_bytes()
+    backup = _create_temp(target.parent, target.name, f".{zlib.crc32(data):08x}.bak")
+    try:
+        _write_synced(backup, old, truncate=False)
+        _write_synced(target, data, truncate=False)
+    except BaseException:
+        if target.read_bytes() == old:
+            _unlink_quietly(backup)
+        raise
+    _unlink_quietly(backup)
+
+
+# ----- our temporary files ------------------------------------------------------------------
+
+# ".<name>.agent-editor-<host>-<pid>-<random>.tmp" (or "...-<crc>.bak" for an in-place backup):
+# no other program's file has this shape, so removing a stale one never removes theirs.
+_TEMP_TAG = ".agent-editor-"
+_TEMP = re.compile(r"\.(?P<name>.+)\.agent-editor-(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}"
+                   r"(?:\.tmp|\.(?P<crc>[0-9a-f]{8})\.bak)")
+_STALE_AFTER_SECONDS = 24 * 3600  # another computer's, on a shared folder: surely dead by then
+_last_swept: dict[str, float] = {}
+
+
+def _host_tag() -> str:
+    return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
+
+
+def _create_temp(folder: Path, name: str, suffix: str) -> str:
+    while True:
+        temp = folder / f".{name}{_TEMP_TAG}{_host_tag()}-{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return str(temp)
+        except FileExistsError:
+            continue
+
+
+def _unlink_quietly(file_name: str | Path) -> None:
+    try:
+        os.unlink(file_name)
+    except OSError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove our own temp files left in ``folder`` by a save that was killed; the ones removed.
+
+    A temp file is stale when the process that made it (on this computer) is gone, or
+    when it is a day old. A backup of an in-place write is removed only when the file
+    holds one version whole; otherwise it stays beside the file for the author.
+    """
+    now = time.time() if now is None else now
+    key = str(folder)
+    if now - _last_swept.get(key, 0.0) < 2.0:  # a folder of many agents is opened file by file
+        return []
+    _last_swept[key] = now
+    try:
+        entries = [entry for entry in os.scandir(folder) if _TEMP_TAG in entry.name]
+    except OSError:
+        return []
+    host, removed = _host_tag(), []
+    for entry in entries:
+        match = _TEMP.fullmatch(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        mine_and_dead = match["host"] == host and not _alive(int(match["pid"]))
+        if not (mine_and_dead or age > _STALE_AFTER_SECONDS):
+            continue
+        if match["crc"] is not None and not _backup_is_spare(Path(entry.path), folder / match["name"], match["crc"]):
+            continue
+        _unlink_quietly(entry.path)
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _backup_is_spare(backup: Path, target: Path, crc: str) -> bool:
+    try:
+        current = target.read_bytes()
+        return f"{zlib.crc32(current):08x}" == crc or current == backup.read_bytes()
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: Path) -> None:
