@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QMenu
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError, decode
 from agent_editor.app.actions import add_action
-from agent_editor.app.safety.net import installed
 from agent_editor.safety.history import last_committed
 
 if TYPE_CHECKING:  # the compare view is loaded when first asked for, not at start-up
@@ -64,6 +63,8 @@ class VersionActions:
             window.dialogs.show_error("No earlier versions",
                                       "This agent was never saved: versions are kept each time a file is saved.")
             return None
+        from agent_editor.app.safety.net import installed  # started after the first paint
+
         net = installed()
         versions = net.history.versions(document.path) if net is not None else []
         choices = [f"{_when(v.kept)}  —  as it was before that save ({_size(v.size)})" for v in versions]
