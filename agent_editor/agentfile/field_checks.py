@@ -82,14 +82,27 @@ def rename_label(value: str) -> str:
 
 
 def _shown(doc: AgentDocument, key: str, value: Any) -> str:
-    """A value as the author wrote it (``1.50``, ``yes``, ``[red]``), never in Python's spelling."""
+    """A value as the author wrote it (``1.50``, ``yes``, ``[red]``), never in Python's spelling.
+
+    A long one is cut (a message quoting a 100,000-digit number stays a sentence).
+    """
     if isinstance(value, str):
-        return value
+        return _cut(value)
     source = doc.value_source(key)
     if source is not None:
-        return source
+        return _cut(source)
     dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
-    return dumped.strip().removesuffix("...").strip()
+    return _cut(dumped.strip().removesuffix("...").strip())
+
+
+_SHOWN_CHARACTERS = 80
+
+
+def _cut(text: str) -> str:
+    if len(text) <= _SHOWN_CHARACTERS:
+        return text
+    return translate("validation", "{start}… ({count} characters)").format(
+        start=text[:_SHOWN_CHARACTERS], count=f"{len(text):,}")
 
 
 def _kind(value: Any) -> str:

@@ -135,10 +135,12 @@ def decode(data: bytes, name: str = "This file", path: Path | None = None) -> st
     if not data:
         raise EmptyFile(translate("fileio", "“{name}” is empty. An agent file starts with a header between two --- lines.")
                         .format(name=name), path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = "UTF-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else (
+        "UTF-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else None)
+    if wide is not None:
         raise NotUtf8(
-            translate("fileio", "“{name}” is saved in an encoding Claude Code cannot read (UTF-16). Open it in another text editor, "
-               "save it again as UTF-8, then open it here.").format(name=name),
+            translate("fileio", "“{name}” is saved in an encoding Claude Code cannot read ({encoding}). Open it in another text "
+               "editor, save it again as UTF-8, then open it here.").format(name=name, encoding=wide),
             path,
         )
     if b"\x00" in data[:8192]:

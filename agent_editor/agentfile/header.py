@@ -16,7 +16,9 @@ and why reading failed, in words and with a line number.
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,13 +61,30 @@ for _tag, _pattern, _first in (
     ClaudeLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
-def _construct_int_12(loader: yaml.SafeLoader, node: yaml.Node) -> int:
+def _construct_int_12(loader: yaml.SafeLoader, node: yaml.Node) -> int | float:
     text = loader.construct_scalar(node)
     if text.startswith("0o"):
-        return int(text[2:], 8)
+        return _as_javascript_reads(int(text[2:], 8))
     if text.startswith("0x"):
-        return int(text[2:], 16)
-    return int(text, 10)  # YAML 1.2: a leading zero is decimal, and there are no underscores
+        return _as_javascript_reads(int(text[2:], 16))
+    digits = text.lstrip("+-").lstrip("0")
+    if len(digits) > _DOUBLE_DIGITS:  # a number with thousands of digits: never built as a Python int
+        return -math.inf if text.startswith("-") else math.inf
+    number = int(digits or "0", 10)  # YAML 1.2: a leading zero is decimal, and there are no underscores
+    return _as_javascript_reads(-number if text.startswith("-") else number)
+
+
+# JavaScript numbers are doubles: past the largest one (about 1.8e308, 309 digits) a number
+# reads as Infinity. Python would build the exact integer, and refuse to turn one of more than
+# 4,300 digits into text (``sys.set_int_max_str_digits``) wherever it is shown.
+_DOUBLE_DIGITS = 309
+_LARGEST_DOUBLE = int(sys.float_info.max)
+
+
+def _as_javascript_reads(number: int) -> int | float:
+    if abs(number) > _LARGEST_DOUBLE:
+        return -math.inf if number < 0 else math.inf
+    return number
 
 
 ClaudeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int_12)
