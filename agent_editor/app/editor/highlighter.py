@@ -65,6 +65,10 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# Inline marks (bold, links, code spans...) are looked for in this many characters of a block at most.
+INLINE_LIMIT = 5000
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Colours Markdown in a QTextDocument (for example a QPlainTextEdit's document)."""
 
@@ -138,7 +142,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         marker = _LIST_MARKER.match(text, start)
         if marker:
             self._apply(marker.start(), marker.end(), self.marker_format)
-        self._highlight_inline(text)
+        # Work per block is bounded: in one unbroken line of megabytes (a stranger's file),
+        # only its start is coloured, so a keystroke there never waits on the whole line.
+        self._highlight_inline(text[:INLINE_LIMIT])
 
     def _apply(self, start: int, end: int, char_format: QTextCharFormat) -> None:
         offsets = self._utf16_offsets

@@ -49,6 +49,10 @@ from agent_editor.app.editor.form.row import FieldRow
 from agent_editor.app.editor.form.tools_checklist import ToolsEditor
 
 
+# Rows built at first for the settings Claude Code does not know; "Show all" builds the rest.
+OTHER_ROWS_SHOWN = 50
+
+
 class HeaderForm(QScrollArea):
     """The form for one OpenDocument's header."""
 
@@ -91,6 +95,13 @@ class HeaderForm(QScrollArea):
         self.box.addWidget(self.other_help)
         self.other_box = QVBoxLayout()
         self.box.addLayout(self.other_box)
+        # A stranger's file may hold thousands of other keys: rows are built for the first
+        # ones only, until the author asks for all of them.
+        self._all_others = False
+        self.more_others = QPushButton(objectName="moreOtherSettings")
+        self.more_others.clicked.connect(self._on_more_others_clicked)
+        self.more_others.hide()
+        self.box.addWidget(self.more_others, 0, Qt.AlignmentFlag.AlignLeft)
         self.add_button = QPushButton(self.tr("Add a setting…"), objectName="addSetting")
         name(self.add_button, self.tr("Add a setting"), self.tr("Shows a list of the other settings Claude "
                                                                  "Code knows, to add one to this agent"))
@@ -173,6 +184,7 @@ class HeaderForm(QScrollArea):
             self._open.problems_changed.disconnect(self.show_problems)
         self._open = open_doc
         self._revealed.clear()
+        self._all_others = False
         self._echo.clear()
         for row in self.rows.values():
             row.editor.forget_choice()
@@ -219,6 +231,11 @@ class HeaderForm(QScrollArea):
             self._show_raw_header()
 
     def _sync_other_rows(self, unknown: list[str], fields: dict[str, Any]) -> None:
+        hidden = 0 if self._all_others else max(0, len(unknown) - OTHER_ROWS_SHOWN)
+        if hidden:
+            unknown = unknown[:OTHER_ROWS_SHOWN]
+        self.more_others.setText(self.tr("Show all {count} other settings").format(count=len(unknown) + hidden))
+        self.more_others.setVisible(bool(hidden))
         for key in [k for k, r in self.rows.items() if self.schema.rule(k) is None and k not in unknown]:
             self.rows.pop(key).deleteLater()
         for key in unknown:
@@ -242,7 +259,15 @@ class HeaderForm(QScrollArea):
             if by_field.get(key) and not row.isVisible() and self._open and key in self._open.fields:
                 row.show()
 
+    def _on_more_others_clicked(self) -> None:
+        self._all_others = True
+        self.refresh()
+        if self._open is not None:
+            self.show_problems(self._open.problems)
+
     def focus_field(self, key: str) -> bool:
+        if key not in self.rows and not self._all_others and self._open is not None and key in self._open.fields:
+            self._on_more_others_clicked()  # one of the other settings not shown yet
         row = self.rows.get(key) or self._known_row(key)
         if row is None:
             return False

@@ -1,0 +1,145 @@
+"""Hostile and huge files in the editor window: time to a shown window, longest event-loop stall; prints JSON.
+
+Run from the repository: ``python tests/benchmarks/bench_hostile.py [--settle 3] [--only NAME ...]``.
+Each case runs in a process of its own: the file is written to a temporary folder, the
+editor window opens it and is shown, and the event loop then runs for ``--settle``
+seconds after it is shown (the preview, the highlighter and the checks finish their work). A timer ticks
+every 5 ms; the longest gap between two ticks is the longest stall, opening included.
+``shown_ms`` is from the start of opening to the first tick after the window is
+exposed. ``max_rss_mb`` is the process's peak memory. Targets (issue 8): shown within
+2 s, no stall over 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+
+def laughs(target: str) -> str:
+    names = "abcdefghi"
+    lines = ["name: bomb", "laughs:", f"  a: &a [{', '.join(['lol'] * 9)}]"]
+    for level in range(1, 9):
+        lines.append(f"  {names[level]}: &{names[level]} [{', '.join(['*' + names[level - 1]] * 9)}]")
+    if target == "description":
+        lines.append("description:\n  - *i")
+    elif target == "tools":
+        lines.append("description: d\ntools:\n  - *i")
+    else:
+        lines.append("description: d\nother:\n  deep: *i")
+    return "---\n" + "\n".join(lines) + "\n---\n\nBody.\n"
+
+
+def header(extra: str = "", description: str = "Reviews code") -> str:
+    return f"---\nname: hostile\ndescription: {description}\n{extra}---\n\n"
+
+
+def cases() -> dict[str, str]:
+    paragraph = "Some words of instructions for the agent, written out plainly. " * 8 + "\n\n"
+    table = "| a | b | c |\n|---|---|---|\n" + "".join(f"| cell {i} | value {i} | more {i} |\n"
+                                                     for i in range(1_000_000 // 40))
+    return {
+        "bomb_in_description": laughs("description"),
+        "bomb_in_tools": laughs("tools"),
+        "bomb_in_other_key": laughs("other"),
+        "body_line_200KB": header() + "word " * 40_000 + "\n",
+        "body_line_5MB": header() + "word " * 1_000_000 + "\n",
+        "description_500KB": header(description="word " * 100_000) + "Body.\n",
+        "keys_3000": header("".join(f"key{i}: value {i}\n" for i in range(3000))) + "Body.\n",
+        "keys_10000": header("".join(f"key{i}: value {i}\n" for i in range(10_000))) + "Body.\n",
+        "table_1MB": header() + table,
+        "rules_20000": header() + "---\n" * 20_000,
+        "file_9.9MB": header() + paragraph * int(9.9 * 1024 * 1024 // len(paragraph)),
+    }
+
+
+CHILD = r"""
+import json, os, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from agent_editor.app.editor.window import MainWindow
+settle = float(sys.argv[3])
+ticks = []
+timer = QTimer(interval=5)
+timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+result = {}
+window = None
+
+def open_and_show():
+    global window
+    result["start"] = time.perf_counter()
+    window = MainWindow(settings=QSettings(os.path.join(os.path.dirname(sys.argv[1]), "s.ini"), QSettings.Format.IniFormat))
+    window.resize(1400, 880)
+    result["opened"] = window.open_file(Path(sys.argv[1]))
+    window.show()
+    result["show_called"] = time.perf_counter()
+
+def check_shown():
+    if window is not None and "shown" not in result and window.windowHandle() is not None \
+            and window.windowHandle().isExposed():
+        result["shown"] = time.perf_counter()
+    now = time.perf_counter()
+    if now - result.get("shown", now) > settle or now - result.get("start", now) > 240:
+        app.quit()
+
+timer.timeout.connect(check_shown)
+timer.start()
+QTimer.singleShot(20, open_and_show)
+app.exec()
+gaps = [b - a for a, b in zip(ticks, ticks[1:]) if b >= result["start"] - 0.005]
+print(json.dumps({
+    "opened": result["opened"],
+    "shown_ms": round((result["shown"] - result["start"]) * 1000) if "shown" in result else None,
+    "longest_stall_ms": round(max(gaps) * 1000) if gaps else None,
+    "stalls_over_100ms": sum(g > 0.1 for g in gaps),
+    "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+}))
+"""
+
+
+def run(name: str, text: str, settle: float) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{name}.md"
+        path.write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        try:
+            out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(REPO), str(settle)],
+                                 capture_output=True, text=True, timeout=300 + settle)
+        except subprocess.TimeoutExpired:
+            return {"size_bytes": len(text.encode()), "error": "still not done after 300 s"}
+        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+        figures = json.loads(lines[-1]) if lines else {"error": out.stderr[-400:]}
+        figures["size_bytes"] = len(text.encode())
+        figures["wall_s"] = round(time.perf_counter() - started, 1)
+        return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--settle", type=float, default=3.0)
+    parser.add_argument("--only", nargs="*")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    results = {}
+    for name, text in cases().items():
+        if args.only and name not in args.only:
+            continue
+        results[name] = run(name, text, args.settle)
+        print(name, json.dumps(results[name]), file=sys.stderr, flush=True)
+    print(json.dumps({"platform": os.environ.get("QT_QPA_PLATFORM"), "cases": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
