@@ -100,6 +100,8 @@ class HeaderForm(QScrollArea):
         self._all_others = False
         self.more_others = QPushButton(objectName="moreOtherSettings")
         self.more_others.clicked.connect(self._on_more_others_clicked)
+        name(self.more_others, self.tr("Show all other settings"),
+             self.tr("Builds a row for every setting of this file that Claude Code does not use"))
         self.more_others.hide()
         self.box.addWidget(self.more_others, 0, Qt.AlignmentFlag.AlignLeft)
         self.add_button = QPushButton(self.tr("Add a setting…"), objectName="addSetting")
