@@ -344,11 +344,7 @@ class AgentDocument:
 
     def _span(self, key: str) -> KeySpan | None:
         """The lines Claude Code reads ``key`` from: the last, where the key is written twice."""
-        found = None
-        for span in self._reading.spans:
-            if span.key == key:
-                found = span
-        return found
+        return self._reading.span_of(key)
 
     def _spans_of(self, key: str) -> list[KeySpan]:
         return [span for span in self._reading.spans if span.key == key]

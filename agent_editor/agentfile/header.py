@@ -16,6 +16,7 @@ and why reading failed, in words and with a line number.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -124,6 +125,16 @@ class HeaderReading:
     duplicate_keys: list[str] = field(default_factory=list)  # top-level keys written more than once
     nested_duplicates: list[tuple[str, int]] = field(default_factory=list)  # (key, 0-based line) inside values
     kind: str = ""  # when not ok: "" (not YAML Claude Code reads), REFUSED_ALIASES or COSTLY_ALIASES
+
+    def span_of(self, key: str) -> KeySpan | None:
+        """The lines Claude Code reads ``key`` from: the last, where the key is written twice."""
+        return self._last_spans.get(key)
+
+    @functools.cached_property
+    def _last_spans(self) -> dict[str, KeySpan]:
+        # One look-up per key, not a walk over every span: checks ask for each key in turn,
+        # which on a header of thousands of keys would be quadratic.
+        return {span.key: span for span in self.spans}
 
 
 # Aliases standing for more values than Claude Code allows: it ignores the file.
