@@ -166,6 +166,10 @@ def test_show_prints_in_words(tmp_path, capsys):
     assert "Claude reads:\n    twin: Does things. (Tools: All tools)" in out
     assert "Used for this name: Maybe not: b.md in the same folder has the same name" in out
     assert "Model: inherit (the conversation's model)" in out
+    old = write(folder / "old.md", "old-one")
+    old.write_text(old.read_text().replace("description:", "tools: Read, MultiEdit, supa\ndescription:"))
+    _, out, _ = run(capsys, "show", str(old))
+    assert "Tools: Read, MultiEdit, supa (unknown, doing nothing: supa) (old names: MultiEdit)" in out
 
 
 # ----- fix all ---------------------------------------------------------------------------

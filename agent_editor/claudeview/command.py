@@ -48,6 +48,8 @@ def _as_text(record: dict) -> str:
         tools = record["tools"]
         if record["tools_unknown"]:
             tools += " (unknown, doing nothing: " + ", ".join(record["tools_unknown"]) + ")"
+        if record["tools_old_names"]:
+            tools += " (old names: " + ", ".join(record["tools_old_names"]) + ")"
         lines.append(f"  Tools: {tools}")
         model = record["model"]
         lines.append("  Model: " + ("inherit (the conversation's model)" if model == "inherit" else model))

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agent_editor.agentfile.claude_view import ClaudeView, view_of
+from agent_editor.agentfile.claude_view import OLD_NAME, ClaudeView, view_of
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.library.marks import OVERRIDDEN, mark_entries
@@ -189,6 +189,7 @@ def show_records(paths: Iterable[str | Path], user_folder: Path | None = None) -
             "tools": seen.tools,
             "tools_granted": [entry.name for entry in seen.granted],
             "tools_unknown": seen.unknown_tools,
+            "tools_old_names": [entry.name for entry in seen.granted if entry.kind == OLD_NAME],
             "tools_denied": list(seen.denied),
             "model": seen.model,
             "listing": seen.listing,
