@@ -173,3 +173,11 @@ def test_a_flow_list_that_is_not_yaml_keeps_the_file_out():
 def test_strict_yaml_agrees_where_no_retry_is_needed():
     header = "name: a\ndescription: d\ntools: [Read, Grep]\nname: b\n"
     assert read_header(header).fields == {k: v for k, v in yaml.safe_load(header).items()}
+
+
+def test_the_dash_fix_is_not_offered_where_the_longer_header_writes_a_key_again():
+    # Without the early end, the header would run on to a second `name:`, which would then count.
+    doc = AgentDocument.parse("---\nname: a\ndescription: d\nx: ---\nname:\n---\nBody.\n")
+    assert doc.fields["name"] == "a"
+    cut = next(p for p in validate(doc) if p.code == "header-cut")
+    assert cut.fix is None

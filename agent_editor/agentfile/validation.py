@@ -181,12 +181,14 @@ def _cut_problem(doc: AgentDocument) -> Problem:
 
     # Without the early end, the header runs on to the next ---; offer the dash only when
     # Claude Code can read that longer header (else the fix would make it ignore the file).
-    # Nor when the next --- cuts the same line again, or the longer value is one Claude Code refuses.
+    # Nor when the next --- cuts the same line again, when a line after it writes a key again
+    # (the last counts), or when the longer value is one Claude Code refuses.
     fix = None
     longer = AgentDocument.parse(dashed(doc))
     rule = load_schema().rule(key) if key else None
     if (longer.has_header and longer.reading.ok
             and not (longer.header_cut_mid_line and len(longer.header_lines()) == len(lines))
+            and all(longer.fields.get(k, ...) == v for k, v in doc.fields.items() if k != key)
             and not (rule and key in longer.fields and any(
                 p.severity == ERROR for p in field_problems(longer, rule, longer.fields[key], load_schema())))):
         fix = Fix(translate("validation", "Replace --- with a dash (—)"), lambda d: d.set_text(dashed(d)))
