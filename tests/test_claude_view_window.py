@@ -44,7 +44,33 @@ def test_the_panel_is_closed_until_asked_for_then_stays_as_left(qtbot, window, t
     again.close()
 
 
-def test_the_panel_shows_the_listing_claude_code_shows(qtbot, window, tmp_path):
+@pytest.fixture
+def shown(qtbot, window):
+    """The window on screen with the panel open."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.findChild(QDockWidget, "claudeViewDock").show()
+    return window
+
+
+def test_a_closed_panel_works_nothing_out_and_catches_up_when_opened(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QDockWidget
+
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_file(copy_seed(tmp_path, "004"))
+    window.current.set_field("name", "renamed-agent")
+    qtbot.wait(200)
+    assert window.claude_panel.view is None
+    window.findChild(QDockWidget, "claudeViewDock").show()
+    qtbot.waitUntil(lambda: window.claude_panel.view is not None)
+    assert window.claude_panel.view.name == "renamed-agent"
+
+
+def test_the_panel_shows_the_listing_claude_code_shows(qtbot, shown, tmp_path):
+    window = shown
     path = copy_seed(tmp_path, "004")
     record = claude_code_record(SEEDS)["004_934511cd12f79669.txt"]
     assert window.open_file(path)
@@ -57,7 +83,8 @@ def test_the_panel_shows_the_listing_claude_code_shows(qtbot, window, tmp_path):
     assert panel.tools.topLevelItemCount() == len(view_of(AgentDocument.load(path)).granted)
 
 
-def test_the_panel_follows_edits_and_names_a_file_sharing_the_name(qtbot, window, tmp_path):
+def test_the_panel_follows_edits_and_names_a_file_sharing_the_name(qtbot, shown, tmp_path):
+    window = shown
     path = copy_seed(tmp_path, "003")
     copy_seed(tmp_path, "000")  # also named backend-architect, in the same folder
     assert window.open_file(path)
@@ -75,7 +102,8 @@ def test_the_panel_follows_edits_and_names_a_file_sharing_the_name(qtbot, window
     qtbot.waitUntil(lambda: "ignores “gpt-9”" in panel.model.text())
 
 
-def test_the_panel_says_why_a_file_is_ignored(qtbot, window, tmp_path):
+def test_the_panel_says_why_a_file_is_ignored(qtbot, shown, tmp_path):
+    window = shown
     path = tmp_path / "broken.md"
     path.write_text(build(EXAMPLE_AT_COLUMN_0), encoding="utf-8")
     assert window.open_file(path)

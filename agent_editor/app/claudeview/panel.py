@@ -43,6 +43,7 @@ class ClaudeViewPanel(QScrollArea):
         name(self, "How Claude sees it")
         self.neighbours = neighbours or Neighbours()
         self._open: OpenDocument | None = None
+        self._stale = False  # the document changed while the panel was closed
         self.view: ClaudeView | None = None
         # Edits come keystroke by keystroke: the view is worked out again once they pause.
         self._refresh_timer = QTimer(self, singleShot=True, interval=120)
@@ -105,10 +106,22 @@ class ClaudeViewPanel(QScrollArea):
         return [open_doc.fields_changed, open_doc.problems_changed, open_doc.saved, open_doc.path_changed]
 
     def _on_document_changed(self, *_args) -> None:
-        self._refresh_timer.start()
+        if self.isVisible():  # a closed panel works nothing out; it catches up when shown
+            self._refresh_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         self._refresh_timer.stop()
+        self._stale = False
+        if not self.isVisible() and self._open is not None:
+            self._stale = True
+            return
         if self._open is None:
             self.show_view(None)
             return
