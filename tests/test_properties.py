@@ -303,11 +303,13 @@ def test_every_offered_fix_works(text):
 
 @SETTINGS
 @given(ANY_TEXT)
+@example("---\n0: str---")
 def test_problems_point_at_their_key_in_plain_words(text):
     doc = AgentDocument.parse(text)
     lines = doc.to_text().lstrip("\ufeff").split("\n")
     for problem in validate(doc):
-        assert not re.search(r"\b(None|NoneType|Traceback|str|dict|True|False)\b", problem.message), problem.message
+        ours = re.sub(r"“[^”]*”", "", problem.message)  # the author's own words, quoted, may say anything
+        assert not re.search(r"\b(None|NoneType|Traceback|str|dict|True|False)\b", ours), problem.message
         if problem.field in doc.fields and problem.code != "header-cut":
             assert problem.line == doc.field_line(problem.field)
             assert problem.field in lines[problem.line - 1] or "\r" in lines[problem.line - 1]
