@@ -1208,3 +1208,23 @@ def test_a_new_agent_saved_into_the_listed_folder_joins_the_list(qtbot, window, 
     assert window.save()
     assert target in window.library.paths() and len(window.library.paths()) == 3
     assert window.library.current_path() == target
+
+
+def test_the_find_bar_is_built_on_first_use_and_the_menu_action_opens_it(qtbot, shown, tmp_path):
+    shown.open_paths([copy_seed(tmp_path, "000")])
+    assert shown.body._find_bar is None  # nothing of it is built at start-up
+    cursor = shown.body.editor.textCursor()
+    start = shown.body.editor.toPlainText().index("backend")
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("backend"), QTextCursor.MoveMode.KeepAnchor)
+    shown.body.editor.setTextCursor(cursor)
+    find = next(a for a in shown.actions() if a in shown.body.find_actions.all() and a.text() == "&Find…")
+    find.trigger()
+    bar = shown.body.find_bar
+    assert bar.isVisible() and bar.find_field.text() == cursor.selectedText()
+    assert bar.match_count() >= 1
+    # Once built, the bar takes the actions itself: Find Next moves one match, not two.
+    shown.body.find_actions.find_next.trigger()
+    first = bar.current_match_index()
+    shown.body.find_actions.find_next.trigger()
+    assert first is not None and bar.current_match_index() == (first + 1) % bar.match_count()

@@ -11,6 +11,8 @@ instructions already use (a tab character, or spaces).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -18,8 +20,11 @@ from PySide6.QtGui import QFontDatabase, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from agent_editor.app.open_document import OpenDocument
-from agent_editor.app.editor.find_bar import FindReplaceBar
+from agent_editor.app.editor.find_actions import FindActions
 from agent_editor.app.editor.highlighter import MarkdownHighlighter
+
+if TYPE_CHECKING:
+    from agent_editor.app.editor.find_bar import FindReplaceBar
 
 
 _LEADING_SPACES = re.compile(r"^( +)\S", re.MULTILINE)
@@ -82,15 +87,31 @@ class BodyEditor(QWidget):
             "The agent's instructions in Markdown: what Claude Code tells the agent when it starts. "
             "Tab moves to the next control; Ctrl+Tab types an indent."))
         self.highlighter = MarkdownHighlighter(self.editor.document())
-        self.find_bar = FindReplaceBar(self.editor)
+        self.find_actions = FindActions(self)
+        for action, method in zip(self.find_actions.all(), ("show_find", "find_next", "find_previous", "show_replace")):
+            action.triggered.connect(lambda _=False, m=method: self._on_find_action_triggered(m))
+        self._find_bar = None
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.editor)
-        box.addWidget(self.find_bar)
         self._open: OpenDocument | None = None
         self._showing = False
         self.editor.textChanged.connect(self._on_editor_text_changed)
+
+    @property
+    def find_bar(self) -> FindReplaceBar:
+        """The find and replace bar under the editor, built the first time it is needed."""
+        if self._find_bar is None:
+            from agent_editor.app.editor.find_bar import FindReplaceBar
+
+            self._find_bar = FindReplaceBar(self.editor, actions=self.find_actions)  # it takes the actions
+            self.layout().addWidget(self._find_bar)
+        return self._find_bar
+
+    def _on_find_action_triggered(self, method: str) -> None:
+        if self._find_bar is None:  # once built, the bar takes the actions itself
+            getattr(self.find_bar, method)()
 
     def bind(self, open_doc: OpenDocument | None) -> None:
         if self._open is not None:

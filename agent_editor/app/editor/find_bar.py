@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from agent_editor.app.editor.find_actions import FindActions
 
 from agent_editor.app.access.names import name
 from agent_editor.app.look.look import look
@@ -46,7 +48,8 @@ class FindReplaceBar(QWidget):
 
     closed = Signal()
 
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None,
+                 actions: FindActions | None = None) -> None:
         super().__init__(parent)
         self._editor = editor
         self._matches: list[tuple[int, int]] = []  # (start, end) of every match
@@ -88,14 +91,9 @@ class FindReplaceBar(QWidget):
         layout.addLayout(replace_row, 1, 0)
         layout.setColumnStretch(0, 1)
 
-        self.find_action = QAction(self.tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_next_action = QAction(self.tr("Find &Next"), self, shortcut=QKeySequence.StandardKey.FindNext)
-        self.find_previous_action = QAction(
-            self.tr("Find Pre&vious"), self, shortcut=QKeySequence.StandardKey.FindPrevious)
-        self.replace_action = QAction(self.tr("&Replace…"), self, shortcut=QKeySequence.StandardKey.Replace)
-        if self.replace_action.shortcut().isEmpty():
-            # macOS and some desktops define no standard Replace key.
-            self.replace_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.actions = actions or FindActions(self)
+        self.find_action, self.find_next_action = self.actions.find, self.actions.find_next
+        self.find_previous_action, self.replace_action = self.actions.find_previous, self.actions.replace
         self.find_action.triggered.connect(self.show_find)
         self.find_next_action.triggered.connect(self.find_next)
         self.find_previous_action.triggered.connect(self.find_previous)
@@ -118,7 +116,7 @@ class FindReplaceBar(QWidget):
     # Actions and opening / closing
 
     def actions_for_window(self) -> list[QAction]:
-        return [self.find_action, self.find_next_action, self.find_previous_action, self.replace_action]
+        return self.actions.all()
 
     def install_actions(self, widget: QWidget) -> None:
         """Add the find actions to ``widget`` (usually the main window) so their keys work there."""

@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.library_actions.undo_trash_action)
         edit_menu.addSeparator()
-        for action in self.body.find_bar.actions_for_window():
+        for action in self.body.find_actions.all():
             edit_menu.addAction(action)
             self.addAction(action)
 
