@@ -41,3 +41,31 @@ def test_a_header_of_many_keys_builds_rows_for_the_first_ones_until_asked(qtbot,
     assert len([key for key in form.rows if key.startswith("key")]) == 400
     assert form.more_others.isHidden()
     assert form.rows["key399"].editor.line.text() == "value 399"
+
+
+def test_keys_sharing_a_line_found_in_one_pass_agree_with_every_pair():
+    import random
+    from types import SimpleNamespace
+
+    from agent_editor.agentfile import validation
+
+    rng = random.Random(3)
+    for _ in range(300):
+        spans = []
+        for index in range(rng.randint(0, 8)):
+            first = rng.randint(0, 10)
+            spans.append(SimpleNamespace(key=f"k{index}", first=first, last=first + rng.choice([0, 0, 0, 1, 3])))
+        doc = SimpleNamespace(reading=SimpleNamespace(spans=spans))
+        every_pair = {a.key for a in spans for b in spans if a is not b and a.first <= b.last and b.first <= a.last}
+        assert validation._keys_sharing_a_line(doc) == every_pair
+
+
+def test_check_of_10000_keys_reads_each_key_once():
+    from agent_editor.agentfile.document import AgentDocument
+    from agent_editor.agentfile.validation import validate
+
+    keys = "".join(f"key{i}: value {i}\n" for i in range(10_000))
+    doc = AgentDocument.parse(f"---\nname: many\ndescription: d\n{keys}---\n\nBody.\n")
+    problems = validate(doc)
+    assert sum(p.code == "key-extra" for p in problems) == 10_000
+    assert doc.field_line("key9999") == 10_003

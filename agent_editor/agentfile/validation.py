@@ -12,6 +12,7 @@ one) and files Claude Code never reads.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -267,6 +268,13 @@ def _comment_problems(doc: AgentDocument) -> list[Problem]:
                 lambda d: d.set_field("description", full, keep_comment=False)))]
 
 
+@functools.lru_cache(maxsize=8192)
+def _close_known(key: str, known: tuple[str, ...]) -> str | None:
+    """The known key ``key`` is probably a misspelling of (remembered: a file is checked again and again)."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def _unknown_key_problems(doc: AgentDocument, fields: dict[str, Any], schema: Schema) -> list[Problem]:
     problems = []
     known = [rule.key for rule in schema.fields]
@@ -276,8 +284,7 @@ def _unknown_key_problems(doc: AgentDocument, fields: dict[str, Any], schema: Sc
             continue
         guess = lowered.get(key.lower().replace("_", "").replace("-", ""))
         if guess is None:
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
-            guess = close[0] if close else None
+            guess = _close_known(key, tuple(known))
         if guess and guess not in fields:
             problems.append(Problem(WARNING, translate("validation", "Claude Code ignores “{key}”. Did you mean "
                                                        "“{guess}”?").format(key=key, guess=guess), field=key,
