@@ -7,6 +7,8 @@ header line outside the description changed."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -276,8 +278,10 @@ def test_a_mend_offered_on_any_description_loses_nothing(first, rest, newline):
     old_lines = doc.header_lines()
     region = "".join(old_lines[mend.first: mend.last + 1])
     written = region.split(":", 1)[1]
-    if (block := written.strip().split("\n", 1)[0].strip()) and block[0] in "|>" and len(block) <= 3:
-        written = written.split("\n", 1)[1] if "\n" in written else ""  # a block's header is not its words
+    # A block's header (| or >, with an indentation indicator 1-9 and chomping in either order)
+    # is not its words; anything else after the colon, such as ">0", is the author's text.
+    if re.fullmatch(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?", written.strip().split("\n", 1)[0].strip()):
+        written = written.split("\n", 1)[1] if "\n" in written else ""
     assert letters(strict["description"]) == letters(written) or letters(strict["description"]) == letters(
         written.replace('\\"', '"'))
     assert fixed.to_text().endswith(BODY.replace("\n", newline))
