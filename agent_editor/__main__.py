@@ -2,4 +2,5 @@
 
 from agent_editor.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing this module (a tool walking the package) starts nothing
+    raise SystemExit(main())
