@@ -274,6 +274,7 @@ def test_editor_window_shows_file_markup_as_text(qtbot, tmp_path, probe, hostile
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.claude_view.show()  # How Claude sees it: built when first shown, then walked too
     assert window.open_paths([hostile_folder])
     qtbot.waitUntil(lambda: window.library.list.model().rowCount() >= 4)
     seen: list[str] = []
@@ -295,6 +296,7 @@ def test_editor_window_shows_file_markup_as_text(qtbot, tmp_path, probe, hostile
     assert any("problemText" in where for where in seen)  # the hostile values are shown, as text
     assert any("problemsPanel" in where or "QTreeWidget" in where for where in seen)
     assert any("agentList" in where for where in seen)
+    assert any("QTreeWidget(claudeTools)" in where or "claudeView" in where for where in seen)
     assert probe.stop() == 0
     window.close()
 

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.status = plain_label()
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
-        self.claude_panel = install_claude_view(self)
+        self.claude_view = install_claude_view(self)
         self.remembered.restore_layout()
         self._set_editing_enabled(False)
         # Controls made later (a field shown on demand, a Fix button) join the Tab order
@@ -158,6 +158,11 @@ class MainWindow(QMainWindow):
         self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
         self._tab_order_timer.start()
         self.fit.arranged.connect(self._tab_order_timer.start)
+
+    @property
+    def claude_panel(self):
+        """The “How Claude sees it” panel (built on first use)."""
+        return self.claude_view.panel
 
     # ----- layout helpers -----------------------------------------------------------
 
@@ -356,7 +361,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.form.bind(opened)
         self.body.bind(opened)
-        self.claude_panel.bind(opened)
+        self.claude_view.bind(opened)
         self.problems.show_problems(opened.problems)
         self.preview.show_html("", keep_position=False)
         opened.render_preview_now()
@@ -371,7 +376,7 @@ class MainWindow(QMainWindow):
         self._let_go_of_current()
         self.form.bind(None)
         self.body.bind(None)
-        self.claude_panel.bind(None)
+        self.claude_view.bind(None)
         self.problems.show_problems([])
         self.preview.show_html("", keep_position=False)
         self.banner.hide()
@@ -452,7 +457,7 @@ class MainWindow(QMainWindow):
             if self.current is not None:
                 self.form.bind(None)
                 self.body.bind(None)
-                self.claude_panel.bind(None)
+                self.claude_view.bind(None)
                 self._let_go_of_current()
         else:
             event.ignore()
