@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QMenu
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError, decode
 from agent_editor.app.actions import add_action
-from agent_editor.safety.history import last_committed
 
 if TYPE_CHECKING:  # the compare view is loaded when first asked for, not at start-up
     from agent_editor.app.compare.window import CompareWindow
@@ -68,6 +67,8 @@ class VersionActions:
         net = installed()
         versions = net.history.versions(document.path) if net is not None else []
         choices = [f"{_when(v.kept)}  —  as it was before that save ({_size(v.size)})" for v in versions]
+        from agent_editor.safety.history import last_committed  # git and the saved versions: read when asked
+
         committed = last_committed(document.path)
         if committed is not None:
             choices.append("Last committed in git (HEAD)")
