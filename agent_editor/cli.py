@@ -86,13 +86,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"agent-editor {__version__}")
     parser.add_argument("paths", nargs="*", help="agent files to open, or a folder of them")
     args = parser.parse_args(argv)
-    # The Qt-free layers first: PySide6, once imported, inspects the source of every module
-    # imported after it (for its __feature__ switches), which costs start-up time for nothing.
-    import agent_editor.agentfile.rendering  # noqa: F401
-    import agent_editor.agentfile.validation  # noqa: F401
-    from agent_editor.app.start import run_app  # Qt is imported only when a window is wanted
+    # No cyclic garbage collection until the window has painted (run_app turns it back
+    # on then): start-up makes tens of thousands of long-lived objects and almost no
+    # garbage, and each collection on the way would walk them again.
+    import gc
 
-    return run_app([Path(p) for p in args.paths], qt_args)
+    gc.disable()
+    try:
+        # The Qt-free layers first: PySide6, once imported, inspects the source of every module
+        # imported after it (for its __feature__ switches), which costs start-up time for nothing.
+        import agent_editor.agentfile.rendering  # noqa: F401
+        import agent_editor.agentfile.validation  # noqa: F401
+        from agent_editor.app.start import run_app  # Qt is imported only when a window is wanted
+
+        return run_app([Path(p) for p in args.paths], qt_args)
+    finally:
+        gc.enable()
 
 
 def _check(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ bundled example library, so a new user sees real agents at once.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -99,8 +100,16 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
         window.show_welcome()
     if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
         QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
-    after_first_paint(window, safety)
+    after_first_paint(window, lambda: (settle_memory(), safety()))
     return app.exec()
+
+
+def settle_memory() -> None:
+    """Once the window is up: what start-up made lives as long as the app, so it is moved
+    out of the collector's way (later collections, while the author types, skip it), and
+    collection starts again (``main`` stops it while the window is built)."""
+    gc.freeze()
+    gc.enable()
 
 
 def open_default(window, cwd: Path) -> bool:
