@@ -248,11 +248,15 @@ def _preview_cost_ms(doc) -> float:
 
 
 def _open_window(path: Path):
+    """The window with ``path`` open, as ``agent-editor PATH`` starts it (settle_memory is
+    what the app does once the window has painted)."""
     from agent_editor.app.editor.window import MainWindow
+    from agent_editor.app.start import settle_memory
 
     window = MainWindow()
     window.show()
     window.open_paths([path])
+    settle_memory()
     return window
 
 
