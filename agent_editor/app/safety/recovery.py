@@ -19,19 +19,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QWidget
 
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError
-from agent_editor.app.compare.window import CompareWindow
 from agent_editor.app.dialogs import Dialogs
 from agent_editor.app.documents import documents
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.safety.drafts import DraftKeeper, session_lock
 from agent_editor.app.safety.versions import open_version_compare, restore_whole, version_document
 from agent_editor.safety.drafts import Draft, DraftFolder, orphaned_sessions
+
+if TYPE_CHECKING:  # imported only when there are drafts to review (open_version_compare)
+    from agent_editor.app.compare.window import CompareWindow
 
 __all__ = ["Recovery", "RecoveredDraft", "offer_recovery"]
 

@@ -13,14 +13,17 @@ decisions (restore the whole version, discard a draft ...).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from agent_editor.agentfile.document import AgentDocument
-from agent_editor.app.compare.window import CompareWindow
 from agent_editor.app.dialogs import Dialogs
 from agent_editor.app.open_document import OpenDocument
+
+if TYPE_CHECKING:  # the compare window is imported when one opens, not with the safety net
+    from agent_editor.app.compare.window import CompareWindow
 
 __all__ = ["VersionBar", "open_version_compare", "version_document"]
 
@@ -64,6 +67,8 @@ def open_version_compare(parent: QWidget | None, dialogs: Dialogs, version: Open
     Each button is (label, action taking the window, tooltip). The window deletes
     itself when closed.
     """
+    from agent_editor.app.compare.window import CompareWindow
+
     window = CompareWindow([version, current], parent=parent)
     window.dialogs = dialogs.for_window(window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
