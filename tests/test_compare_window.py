@@ -7,7 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from agent_editor.compare.fields import FieldStatus
 from agent_editor.compare.model import Side
@@ -492,3 +493,26 @@ def test_main_window_opens_the_compare_view(qtbot, tmp_path, dialogs):
     assert [d.display_name for d in window.session.documents] == ["001_e8af0677f75d917f.md", "003_07c591a51ef07c38.md"]
     assert window.isVisible() and window.isWindow()
     window.close()
+
+
+def test_copying_from_the_keyboard_keeps_focus_in_the_table_and_undo_on_that_variant(qtbot, pair):
+    """The focused copy button goes when its row becomes the same: the focus moves to the next
+    row's button, not to a body pane (which would make Undo act on the pane's variant)."""
+    qtbot.waitExposed(pair)
+    pair.activateWindow()
+    pair.body.panes[Side.B].setFocus()  # Undo follows B for now
+    qtbot.waitUntil(lambda: pair.undo_group.activeStack() is pair.session.right.undo_stack)
+    keys = [key for key in pair.fields.keys() if pair.fields.copy_button(key, Side.A) is not None]
+    assert len(keys) >= 2
+    first = pair.fields.copy_button(keys[0], Side.A)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    with qtbot.waitSignal(pair.comparison_updated):
+        qtbot.keyClick(first, Qt.Key.Key_Space)
+    focused = QApplication.focusWidget()
+    assert focused is pair.fields.copy_button(keys[1], Side.A)
+    assert pair.undo_group.activeStack() is pair.session.left.undo_stack
+    assert pair.undo_action.text().startswith("&Undo Use B's")
+    with qtbot.waitSignal(pair.comparison_updated):
+        pair.undo_action.trigger()
+    assert pair.fields.copy_button(keys[0], Side.A) is not None  # undone in A, where it was copied

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -105,12 +106,44 @@ class FieldTable(QTableWidget):
             self.setHorizontalHeaderItem(column, item)
 
     def show_fields(self, diffs: tuple[FieldDiff, ...]) -> None:
+        focused = self._focused_copy_button()
+        if focused is not None:
+            # The buttons are made anew: hold the focus here meanwhile, or Qt hands it to
+            # the next widget (a body pane), and Undo would follow that pane's variant.
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._diffs = {diff.key: diff for diff in diffs}
         self.setRowCount(0)
         self.setRowCount(len(diffs))
         for row, diff in enumerate(diffs):
             self._fill_row(row, diff)
         self.resizeRowsToContents()
+        if focused is not None:
+            self._focus_copy_button_near(*focused)
+
+    def _focused_copy_button(self) -> tuple[int, str] | None:
+        """(row, side) of the copy button that has the focus, if one has."""
+        widget = QApplication.focusWidget()
+        if not isinstance(widget, QToolButton) or not self.isAncestorOf(widget):
+            return None
+        for row in range(self.rowCount()):
+            host = self.cellWidget(row, COPY_COLUMN)
+            if host is not None and host.isAncestorOf(widget):
+                return row, widget.property("into")
+        return None
+
+    def _focus_copy_button_near(self, row: int, into: str) -> None:
+        """Focus the copy button in the same direction on ``row`` or the next row that has
+        one (else any copy button), so that the keyboard carries on down the table."""
+        rows = [*range(row, self.rowCount()), *range(0, row)]
+        for wanted in (into, None):
+            for candidate in rows:
+                host = self.cellWidget(candidate, COPY_COLUMN)
+                buttons = host.findChildren(QToolButton) if host is not None else []
+                button = next((b for b in buttons if wanted is None or b.property("into") == wanted), None)
+                if button is not None:
+                    button.setFocus(Qt.FocusReason.TabFocusReason)
+                    self.scrollTo(self.model().index(candidate, COPY_COLUMN))
+                    return
 
     def _fill_row(self, row: int, diff: FieldDiff) -> None:
         a, b = self._letters
