@@ -268,11 +268,30 @@ def _comment_problems(doc: AgentDocument) -> list[Problem]:
                 lambda d: d.set_field("description", full, keep_comment=False)))]
 
 
+_CLOSE = 0.8  # how alike a key and a known key must be (difflib's ratio) to be a likely misspelling
+
+
 @functools.lru_cache(maxsize=8192)
 def _close_known(key: str, known: tuple[str, ...]) -> str | None:
     """The known key ``key`` is probably a misspelling of (remembered: a file is checked again and again)."""
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+    # difflib's ratio is 2·M/(len(a)+len(b)), M the characters matched; a character of one
+    # that the other lacks is never matched, so M <= |A & B| + len(a) - |A| for the sets A,
+    # B of their characters. That bound, one set intersection per known key, leaves out the
+    # keys that cannot come close, so a header of thousands of unknown keys is checked
+    # quickly and difflib sees only real candidates.
+    chars = set(key)
+    base = _CLOSE / 2 * len(key) - (len(key) - len(chars)) - 1e-9  # never stricter than difflib's own sums
+    candidates = [other for other, others, half in _shapes(known) if len(chars & others) >= base + half]
+    if not candidates:
+        return None
+    close = difflib.get_close_matches(key, candidates, n=1, cutoff=_CLOSE)
     return close[0] if close else None
+
+
+@functools.lru_cache(maxsize=8)
+def _shapes(known: tuple[str, ...]) -> list[tuple[str, frozenset[str], float]]:
+    """Each known key, the set of its characters, and its share of the matches ``_CLOSE`` asks for."""
+    return [(other, frozenset(other), _CLOSE / 2 * len(other)) for other in known]
 
 
 def _unknown_key_problems(doc: AgentDocument, fields: dict[str, Any], schema: Schema) -> list[Problem]:
