@@ -37,9 +37,21 @@ _SEVERITY_ICON = {
 }
 
 
+# The list shows this many problems at most: a stranger's header of thousands of keys
+# has a note for each, and a row each would hold the window for seconds. The summary
+# line counts them all, and the form shows each key's own.
+ROWS_LISTED = 200
+
+_icons: dict[str, tuple[QStyle, QIcon]] = {}
+
+
 def severity_icon(severity: str) -> QIcon:
     """The desktop's own error / warning / information icon (emoji glyphs are not on every system)."""
-    return QApplication.style().standardIcon(_SEVERITY_ICON[severity])
+    style = QApplication.style()
+    kept = _icons.get(severity)
+    if kept is None or kept[0] is not style:  # asked once per style: the style makes a new icon each time
+        kept = _icons[severity] = (style, style.standardIcon(_SEVERITY_ICON[severity]))
+    return kept[1]
 
 
 class ProblemsPanel(QWidget):
@@ -79,7 +91,7 @@ class ProblemsPanel(QWidget):
         selected = self.selected_problem()
         self._problems = list(problems)
         self.tree.clear()
-        for problem in problems:
+        for problem in problems[:ROWS_LISTED]:
             text = problem.message + (self.tr("  — fix: {label}").format(label=problem.fix.label)
                                       if problem.fix else "")
             kind = QCoreApplication.translate("ProblemsPanel", _SEVERITY_TEXT[problem.severity])
@@ -92,7 +104,12 @@ class ProblemsPanel(QWidget):
                 details = QTreeWidgetItem(["", "", self.tr("Details: {details}").format(details=problem.details)])
                 details.setData(0, Qt.ItemDataRole.UserRole, problem)
                 item.addChild(details)
-        self.tree.setRootIsDecorated(any(problem.details for problem in problems))
+        if len(problems) > ROWS_LISTED:
+            more = QTreeWidgetItem(["", "", self.tr("… and {n} more, not listed here (each setting's own are shown "
+                                                    "in the form)").format(n=len(problems) - ROWS_LISTED)])
+            more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(more)
+        self.tree.setRootIsDecorated(any(problem.details for problem in problems[:ROWS_LISTED]))
         counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
         warnings = self.tr("1 warning") if counts["warning"] == 1 else \
             self.tr("{n} warnings").format(n=counts["warning"])
@@ -136,7 +153,9 @@ class ProblemsPanel(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item else None
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.problem_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        problem = item.data(0, Qt.ItemDataRole.UserRole)
+        if problem is not None:  # the "… and more" line stands for no one problem
+            self.problem_activated.emit(problem)
 
     def _on_tree_current_item_changed(self, item, _previous) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole) if item else None
