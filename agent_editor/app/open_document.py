@@ -21,6 +21,7 @@ from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
 from agent_editor.agentfile.rendering import PART_BREAK, BackgroundRenderer, render_parts
 from agent_editor.agentfile.validation import ERROR, Fix, Problem, validate
+from agent_editor.app.painting import while_painting
 
 # Typing merges into one undo step until the author pauses this long.
 _TYPING_MERGE_SECONDS = 1.5
@@ -36,6 +37,10 @@ _PREVIEW_AT_ONCE_MS = 12
 _PREVIEW_IN_WINDOW_CHARS = 20_000
 _PREVIEW_WORKER = BackgroundRenderer()
 _PREVIEW_PAUSE_MS = 50
+# A file larger than this is read and checked in a worker thread: a header of thousands
+# of keys takes longer to read than a turn of the window's event loop may. (Agent files
+# are a few KB; every file up to this size reads in a few ms.)
+_READ_IN_WORKER_BYTES = 32 * 1024
 
 
 class SaveRefused(DocumentError):
@@ -98,12 +103,13 @@ class OpenDocument(QObject):
     reloaded = Signal()  # the text is the file on disk again
     about_to_save = Signal(object)  # the Path about to be written (its content is still the old one)
 
-    def __init__(self, doc: AgentDocument, parent: QObject | None = None):
+    def __init__(self, doc: AgentDocument, parent: QObject | None = None, problems: list[Problem] | None = None):
+        """``problems``: ``validate(doc)`` when already worked out (by the worker that read the file)."""
         super().__init__(parent)
         self._doc = doc
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
-        self._problems: list[Problem] = validate(doc)
+        self._problems: list[Problem] = validate(doc) if problems is None else problems
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self._revalidate)
         self._watcher = QFileSystemWatcher(self)
@@ -127,8 +133,23 @@ class OpenDocument(QObject):
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> OpenDocument:
-        """Load a file; raises ``DocumentError`` with a plain message when it cannot be opened."""
-        return cls(AgentDocument.load(path), parent)
+        """Load a file; raises ``DocumentError`` with a plain message when it cannot be opened.
+
+        A large file is read and checked in a worker thread, the window painting meanwhile.
+        """
+        try:
+            large = path.stat().st_size > _READ_IN_WORKER_BYTES
+        except OSError:
+            large = False  # loading says why it cannot be read
+        if not large:
+            return cls(AgentDocument.load(path), parent)
+
+        def read_and_check() -> tuple[AgentDocument, list[Problem]]:
+            doc = AgentDocument.load(path)
+            return doc, validate(doc)
+
+        doc, problems = while_painting(read_and_check)
+        return cls(doc, parent, problems)
 
     @property
     def document(self) -> AgentDocument:
