@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
         self._tab_order_timer.start()
         self.fit.arranged.connect(self._tab_order_timer.start)
+        self.form.rows_built.connect(self._tab_order_timer.start)
 
     @property
     def claude_panel(self):

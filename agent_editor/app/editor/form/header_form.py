@@ -15,9 +15,10 @@ shows the header as text so the author can mend it, with the reason above it.
 from __future__ import annotations
 
 import html
+import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QMenu, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -51,12 +52,18 @@ from agent_editor.app.editor.form.tools_checklist import ToolsEditor
 
 # Rows built at first for the settings Claude Code does not know; "Show all" builds the rest.
 OTHER_ROWS_SHOWN = 50
+# Of those, up to this many are built as the file is shown; the others follow a slice at a
+# time, one slice per turn of the event loop, so a header of thousands of keys never holds
+# the window (a row takes about a millisecond to build).
+OTHER_ROWS_AT_ONCE = 10
+_SLICE_SECONDS = 0.008
 
 
 class HeaderForm(QScrollArea):
     """The form for one OpenDocument's header."""
 
     error_raised = Signal(str)  # an edit could not be made; the window says why
+    rows_built = Signal()  # the rows built a slice at a time are all there now
 
     def __init__(self, schema: Schema | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,6 +105,10 @@ class HeaderForm(QScrollArea):
         # A stranger's file may hold thousands of other keys: rows are built for the first
         # ones only, until the author asks for all of them.
         self._all_others = False
+        self._pending_others: list[str] = []  # keys whose rows are still to be built, the next one last
+        self._problems_by_field: dict[str, list[Problem]] = {}
+        self._others_timer = QTimer(self, singleShot=True, interval=0)
+        self._others_timer.timeout.connect(self._on_others_timer_timeout)
         self.more_others = QPushButton(objectName="moreOtherSettings")
         self.more_others.clicked.connect(self._on_more_others_clicked)
         name(self.more_others, self.tr("Show all other settings"),
@@ -187,6 +198,9 @@ class HeaderForm(QScrollArea):
         self._open = open_doc
         self._revealed.clear()
         self._all_others = False
+        self._pending_others = []
+        self._others_timer.stop()
+        self._problems_by_field = {}
         self._echo.clear()
         for row in self.rows.values():
             row.editor.forget_choice()
@@ -238,24 +252,59 @@ class HeaderForm(QScrollArea):
             unknown = unknown[:OTHER_ROWS_SHOWN]
         self.more_others.setText(self.tr("Show all {count} other settings").format(count=len(unknown) + hidden))
         self.more_others.setVisible(bool(hidden))
-        for key in [k for k, r in self.rows.items() if self.schema.rule(k) is None and k not in unknown]:
+        wanted = set(unknown)
+        for key in [k for k, r in self.rows.items() if self.schema.rule(k) is None and k not in wanted]:
             self.rows.pop(key).deleteLater()
         for key in unknown:
-            value = fields[key]
-            simple = not isinstance(value, (dict, list))
-            if key in self.rows:
-                if simple != isinstance(self.rows[key].editor, TypedLineEditor):  # a list became text, or back
-                    self.rows.pop(key).deleteLater()
-                else:
-                    continue
-            editor = TypedLineEditor(value) if simple else YamlEditor()
-            self._add_row(key, key, "", editor, removable=True, into=self.other_box)
+            row = self.rows.get(key)
+            simple = not isinstance(fields[key], (dict, list))
+            if row is not None and simple != isinstance(row.editor, TypedLineEditor):  # a list became text, or back
+                self.rows.pop(key).deleteLater()
+        self._pending_others = [key for key in reversed(unknown) if key not in self.rows]
+        while self._pending_others and len(self.rows) - len(self.known_rows()) < OTHER_ROWS_AT_ONCE:
+            self._build_other_row(self._pending_others.pop(), fields)
+        if self._pending_others:
+            self._others_timer.start()
+
+    def known_rows(self) -> list[str]:
+        """The keys of the rows built for fields Claude Code knows."""
+        return [key for key in self.rows if self.schema.rule(key) is not None]
+
+    def _build_other_row(self, key: str, fields: dict[str, Any]) -> FieldRow:
+        value = fields[key]
+        editor = YamlEditor() if isinstance(value, (dict, list)) else TypedLineEditor(value)
+        row = self._add_row(key, key, "", editor, removable=True, into=self.other_box)
+        editor.show_value(value)
+        row.show_problems(self._problems_by_field.get(key, []))
+        return row
+
+    def _on_others_timer_timeout(self) -> None:
+        fields = self._open.fields if self._open is not None else {}
+        started = time.perf_counter()
+        while self._pending_others and time.perf_counter() - started < _SLICE_SECONDS:
+            key = self._pending_others.pop()
+            if key in fields and key not in self.rows:
+                self._build_other_row(key, fields)
+        if self._pending_others:
+            self._others_timer.start()
+        else:
+            self.rows_built.emit()
+
+    def _build_others_through(self, key: str) -> None:
+        """Build the rows still to come, in their order, up to ``key``'s (the author asked for it)."""
+        fields = self._open.fields if self._open is not None else {}
+        while key not in self.rows and self._pending_others:
+            pending = self._pending_others.pop()
+            if pending in fields and pending not in self.rows:
+                self._build_other_row(pending, fields)
 
     def show_problems(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
-            if problem.field is not None and (problem.field in self.rows or self._known_row(problem.field)):
+            if problem.field is not None:
+                self._known_row(problem.field)  # a known field with a problem gets its row
                 by_field.setdefault(problem.field, []).append(problem)
+        self._problems_by_field = by_field  # also for the rows built later
         for key, row in self.rows.items():
             row.show_problems(by_field.get(key, []))
             if by_field.get(key) and not row.isVisible() and self._open and key in self._open.fields:
@@ -270,6 +319,7 @@ class HeaderForm(QScrollArea):
     def focus_field(self, key: str) -> bool:
         if key not in self.rows and not self._all_others and self._open is not None and key in self._open.fields:
             self._on_more_others_clicked()  # one of the other settings not shown yet
+        self._build_others_through(key)
         row = self.rows.get(key) or self._known_row(key)
         if row is None:
             return False
