@@ -34,13 +34,138 @@ def test_a_header_of_many_keys_builds_rows_for_the_first_ones_until_asked(qtbot,
     qtbot.addWidget(window)
     assert window.open_file(path)
     form = window.form
-    others = [key for key in form.rows if key.startswith("key")]
-    assert len(others) == OTHER_ROWS_SHOWN
+    qtbot.waitUntil(lambda: len([key for key in form.rows if key.startswith("key")]) == OTHER_ROWS_SHOWN)
     assert not form.more_others.isHidden() and "400" in form.more_others.text()
     assert form.focus_field("key399")  # a problem or a search leads to one not built yet: all are built
     assert len([key for key in form.rows if key.startswith("key")]) == 400
     assert form.more_others.isHidden()
     assert form.rows["key399"].editor.line.text() == "value 399"
+
+
+def _window(qtbot, tmp_path, dialogs):
+    from PySide6.QtCore import QSettings
+
+    from agent_editor.app.editor.window import MainWindow
+
+    window = MainWindow(dialogs=dialogs, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_other_keys_rows_come_a_slice_at_a_time_and_all_appear_and_save(qtbot, tmp_path, dialogs):
+    from agent_editor.app.editor.form.header_form import OTHER_ROWS_AT_ONCE, OTHER_ROWS_SHOWN
+
+    path = tmp_path / "many.md"
+    keys = "".join(f"key{i}: value {i}\n" for i in range(400))
+    path.write_text(f"---\nname: many\ndescription: d\n{keys}---\n\nBody.\n", encoding="utf-8")
+    original = path.read_bytes()
+    window = _window(qtbot, tmp_path, dialogs)
+    assert window.open_file(path)
+    form = window.form
+
+    def others() -> list[str]:
+        return [key for key in form.rows if key.startswith("key")]
+
+    assert others() == [f"key{i}" for i in range(OTHER_ROWS_AT_ONCE)]  # the first ones at once, in order
+    with qtbot.waitSignal(form.rows_built):
+        pass
+    assert others() == [f"key{i}" for i in range(OTHER_ROWS_SHOWN)]
+    assert form.rows["key49"].editor.line.text() == "value 49"
+    assert form.rows["key49"].problem_box.count() == 1  # its note ("Claude Code does not use") came with it
+    form.more_others.click()
+    qtbot.waitUntil(lambda: len(others()) == 400)
+    assert others() == [f"key{i}" for i in range(400)]  # in the file's order
+    assert form.rows["key399"].editor.line.text() == "value 399"
+    form.rows["key399"].editor.line.setText("changed")
+    form.rows["key399"].editor.line.textEdited.emit("changed")
+    assert window.save()
+    assert path.read_bytes() == original.replace(b"key399: value 399", b"key399: changed")
+
+
+def test_a_large_file_is_read_in_a_worker_and_shown_and_saved_byte_for_byte(qtbot, tmp_path, dialogs):
+    from agent_editor.app import open_document
+
+    path = tmp_path / "large.md"
+    keys = "".join(f"key{i}: value {i}\n" for i in range(3000))
+    path.write_bytes(f"---\r\nname: large\r\ndescription: d\r\n{keys}---\r\n\r\nBody.\r\n".encode())
+    assert path.stat().st_size > open_document._READ_IN_WORKER_BYTES
+    original = path.read_bytes()
+    window = _window(qtbot, tmp_path, dialogs)
+    assert window.open_file(path)
+    assert window.current.fields["key2999"] == "value 2999"
+    assert sum(p.code == "key-extra" for p in window.current.problems) == 3000
+    window.form.rows["name"].editor.line.setText("larger")
+    window.form.rows["name"].editor.line.textEdited.emit("larger")
+    assert window.save()
+    assert path.read_bytes() == original.replace(b"name: large", b"name: larger")
+
+
+def test_work_done_while_painting_gives_back_its_result_or_its_error(qtbot):
+    import pytest
+
+    from agent_editor.agentfile.fileio import DocumentError
+    from agent_editor.app.painting import while_painting
+
+    assert while_painting(lambda: sum(range(1000))) == 499500
+
+    def fails():
+        raise DocumentError("cannot be read")
+
+    with pytest.raises(DocumentError, match="cannot be read"):
+        while_painting(fails)
+
+
+def test_the_problems_list_shows_the_first_problems_and_counts_the_rest(qtbot):
+    from agent_editor.agentfile.problem import INFO, WARNING, Problem
+    from agent_editor.app.editor.problems import ROWS_LISTED, ProblemsPanel
+
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    problems = [Problem(WARNING, "first", field="tols")] + [Problem(INFO, f"note {i}", field=f"k{i}")
+                                                             for i in range(ROWS_LISTED + 40)]
+    panel.show_problems(problems)
+    tree = panel.tree
+    assert tree.topLevelItemCount() == ROWS_LISTED + 1
+    assert "41 more" in tree.topLevelItem(ROWS_LISTED).text(2)
+    assert f"{ROWS_LISTED + 40} notes" in panel.summary.text()  # the summary counts every one
+    activated = []
+    panel.problem_activated.connect(activated.append)
+    tree.itemActivated.emit(tree.topLevelItem(ROWS_LISTED), 0)  # the "more" line goes nowhere
+    tree.itemActivated.emit(tree.topLevelItem(0), 0)
+    assert activated == [problems[0]]
+
+
+def test_the_misspelling_guess_filters_candidates_exactly_as_difflib_would():
+    import difflib
+    import random
+    import string
+
+    from agent_editor.agentfile import validation
+    from agent_editor.agentfile.schema import load_schema
+
+    known = tuple(rule.key for rule in load_schema().fields)
+    rng = random.Random(7)
+    words = []
+    for key in known:
+        for _ in range(200):
+            letters = list(key)
+            for _ in range(rng.randint(0, 4)):
+                at = rng.randrange(len(letters) + 1)
+                roll = rng.random()
+                if roll < 0.33 and letters:
+                    letters.pop(min(at, len(letters) - 1))
+                elif roll < 0.66:
+                    letters.insert(at, rng.choice(string.ascii_letters + "_-"))
+                elif letters:
+                    letters[min(at, len(letters) - 1)] = rng.choice(string.ascii_letters)
+            words.append("".join(letters))
+    words += ["".join(rng.choice("abcdeilmnorstuy_") for _ in range(rng.randint(1, 16))) for _ in range(2000)]
+    guessed = 0
+    for word in words:
+        expected = difflib.get_close_matches(word, known, n=1, cutoff=0.8)
+        assert validation._close_known.__wrapped__(word, known) == (expected[0] if expected else None), word
+        guessed += bool(expected)
+    assert guessed > 1000  # the words tried include many real near misses
 
 
 def test_keys_sharing_a_line_found_in_one_pass_agree_with_every_pair():
