@@ -7,6 +7,13 @@ text is replaced, so the cursor and scroll position stay where the author was.
 Tab moves on to the next control, as everywhere else in the window, so a keyboard
 user is never trapped in the text; Ctrl+Tab types an indent, in the style the
 instructions already use (a tab character, or spaces).
+
+A stranger's body may be megabytes long. A large one is put into the editor a slice at a
+time, one slice per turn of the event loop, read-only until all of it is in. A line of
+hundreds of thousands of characters cannot be sliced (Qt lays out a line in one go), so
+such a body is shown with its long lines cut short, read-only, under a banner that says
+so, until the author asks to edit all of it. Either way the document keeps every
+character: the editor sends nothing back while it shows less than the whole body.
 """
 
 from __future__ import annotations
@@ -15,10 +22,11 @@ from typing import TYPE_CHECKING
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from agent_editor.app.access.names import name
 from agent_editor.app.open_document import OpenDocument
 from agent_editor.app.editor.find_actions import FindActions
 from agent_editor.app.editor.highlighter import MarkdownHighlighter
@@ -28,6 +36,16 @@ if TYPE_CHECKING:
 
 
 _LEADING_SPACES = re.compile(r"^( +)\S", re.MULTILINE)
+
+# A body longer than this, or of more lines, goes into the editor in slices of about this
+# size (at a line break), one per turn of the event loop: with its colouring (which costs
+# by the line as much as by the character), a slice takes some 10 ms.
+LOAD_SLICE_CHARS = 100_000
+LOAD_SLICE_LINES = 2_000
+# A line longer than this takes Qt too long to lay out (about 0.15 s a million characters,
+# again at each resize): the body is shown with such lines cut to SHOWN_OF_A_LONG_LINE.
+LONG_LINE_CHARS = 100_000
+SHOWN_OF_A_LONG_LINE = 10_000
 
 
 def indent_unit(text: str) -> str:
@@ -94,9 +112,17 @@ class BodyEditor(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
+        self.long_lines = _LongLinesBanner()
+        self.long_lines.edit_button.clicked.connect(self._on_long_lines_edit_clicked)
+        box.addWidget(self.long_lines)
         box.addWidget(self.editor)
         self._open: OpenDocument | None = None
         self._showing = False
+        self._held = False  # long lines are shown cut short
+        self._whole_asked = False  # the author asked to edit the whole text, long lines and all
+        self._pending = ""  # the rest of the body, still to go into the editor
+        self._load_timer = QTimer(self, singleShot=True, interval=0)
+        self._load_timer.timeout.connect(self._on_load_timer_timeout)
         self.editor.textChanged.connect(self._on_editor_text_changed)
 
     @property
@@ -117,13 +143,69 @@ class BodyEditor(QWidget):
         if self._open is not None:
             self._open.body_changed.disconnect(self.show_body)
         self._open = open_doc
-        self._showing = True
-        self.editor.setPlainText(open_doc.body if open_doc else "")
-        self._showing = False
+        self._whole_asked = False
+        self._show_whole(open_doc.body if open_doc else "")
         if open_doc is not None:
             open_doc.body_changed.connect(self.show_body)
 
+    @property
+    def showing_all(self) -> bool:
+        """Whether the editor holds the whole body (not cut short, nor still being filled)."""
+        return not self._held and not self._pending
+
+    def _show_whole(self, text: str) -> None:
+        """Put ``text`` into the editor: at once, a slice at a time, or with its long lines cut."""
+        self._load_timer.stop()
+        self._pending = ""
+        long_line = _has_long_line(text)
+        self._held = long_line and not self._whole_asked
+        shown = text
+        if self._held:
+            lines = text.split("\n")
+            shown = "\n".join(line if len(line) <= LONG_LINE_CHARS else line[:SHOWN_OF_A_LONG_LINE] + " …"
+                              for line in lines)
+            self.long_lines.say(max(map(len, lines)))
+        first, rest = _first_slice(shown)
+        if rest and not (long_line and self._whole_asked):
+            shown, self._pending = first, rest
+            self._load_timer.start()
+        # else small, or the author asked for every long line whole: all at once
+        self.long_lines.setVisible(self._held)
+        self.editor.setReadOnly(not self.showing_all)
+        self._showing = True
+        try:
+            self.editor.setPlainText(shown)
+        finally:
+            self._showing = False
+
+    def _on_load_timer_timeout(self) -> None:
+        piece, self._pending = _first_slice(self._pending)
+        cursor = QTextCursor(self.editor.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._showing = True
+        try:
+            cursor.insertText(piece)
+        finally:
+            self._showing = False
+        if self._pending:
+            self._load_timer.start()
+        else:
+            self.editor.setReadOnly(not self.showing_all)
+
+    def finish_loading(self) -> None:
+        """Put the rest of the body in now (the author wants a line further down)."""
+        while self._pending:
+            self._on_load_timer_timeout()
+
+    def _on_long_lines_edit_clicked(self) -> None:
+        self._whole_asked = True
+        if self._open is not None:
+            self._show_whole(self._open.body)
+
     def show_body(self, text: str) -> None:
+        if not self.showing_all:  # the editor holds part of the body: start again from the new one
+            self._show_whole(text)
+            return
         current = exact_text(self.editor)
         if text == current:
             return
@@ -147,6 +229,7 @@ class BodyEditor(QWidget):
 
     def go_to_line(self, line: int) -> None:
         """Put the cursor on a line of the body (1-based)."""
+        self.finish_loading()
         block = self.editor.document().findBlockByNumber(max(0, line - 1))
         cursor = QTextCursor(block)
         self.editor.setTextCursor(cursor)
@@ -154,10 +237,60 @@ class BodyEditor(QWidget):
         self.editor.setFocus()
 
     def _on_editor_text_changed(self) -> None:
-        if self._showing or self._open is None:
-            return
+        if self._showing or self._open is None or not self.showing_all:
+            return  # never send part of the body back as if it were all of it
         self._open.set_body(exact_text(self.editor))
         self.body_edited.emit()
+
+
+class _LongLinesBanner(QFrame):
+    """Says that the body's long lines are shown cut short, with the button that shows them whole."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="banner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.text = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        row.addWidget(self.text, 1)
+        self.edit_button = QPushButton(self.tr("Edit the Whole Text"))
+        name(self.edit_button, self.tr("Edit the whole text"), self.tr("Shows the long lines whole, to edit them"))
+        self.edit_button.setToolTip(self.tr("Show the long lines whole and let the instructions be edited; laying "
+                                            "them out can hold the window for seconds"))
+        row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def say(self, longest: int) -> None:
+        self.text.setText(self.tr(
+            "These instructions have a line of {count} characters. Long lines are shown cut short, and the text "
+            "cannot be edited here until you ask; the file keeps every character, and saving writes them back "
+            "as they are.").format(count=f"{longest:,}"))
+
+
+def _has_long_line(text: str) -> bool:
+    """Whether a line of ``text`` is longer than ``LONG_LINE_CHARS``: a few steps, each to the
+    last line break within that many characters (none there: the line is longer)."""
+    start = 0
+    while len(text) - start > LONG_LINE_CHARS:
+        cut = text.rfind("\n", start, start + LONG_LINE_CHARS + 1)
+        if cut < 0:
+            return True
+        start = cut + 1
+    return False
+
+
+def _first_slice(text: str) -> tuple[str, str]:
+    """At most ``LOAD_SLICE_LINES`` lines and about ``LOAD_SLICE_CHARS`` of ``text``, ending after a
+    line break when there is one, and the rest."""
+    end = min(len(text), LOAD_SLICE_CHARS)
+    if text.count("\n", 0, end) > LOAD_SLICE_LINES:
+        cut = -1
+        for _ in range(LOAD_SLICE_LINES):
+            cut = text.find("\n", cut + 1)
+        return text[:cut + 1], text[cut + 1:]
+    if end == len(text):
+        return text, ""
+    cut = text.rfind("\n", 0, end) + 1 or end
+    return text[:cut], text[cut:]
 
 
 def exact_text(edit: QPlainTextEdit) -> str:

@@ -260,7 +260,7 @@ class FindReplaceBar(QWidget):
 
     def replace_current(self) -> bool:
         """Replace the selected match, if the selection is one, then find the next."""
-        if not self.search_text():
+        if not self.search_text() or self._editor.isReadOnly():  # read-only: a body not all shown yet
             return False
         cursor = self._editor.textCursor()
         replaced = cursor.hasSelection() and self._is_match(cursor)
@@ -274,7 +274,7 @@ class FindReplaceBar(QWidget):
     def replace_all(self) -> int:
         """Replace every match as a single undo step; returns how many were replaced."""
         text = self.search_text()
-        if not text:
+        if not text or self._editor.isReadOnly():
             return 0
         replacement = self.replace_field.text()
         document = self._editor.document()
