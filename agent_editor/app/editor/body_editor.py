@@ -157,7 +157,7 @@ class BodyEditor(QWidget):
         """Put ``text`` into the editor: at once, a slice at a time, or with its long lines cut."""
         self._load_timer.stop()
         self._pending = ""
-        long_line = _has_long_line(text)
+        long_line = has_long_line(text)
         self._held = long_line and not self._whole_asked
         shown = text
         if self._held:
@@ -266,12 +266,12 @@ class _LongLinesBanner(QFrame):
             "as they are.").format(count=f"{longest:,}"))
 
 
-def _has_long_line(text: str) -> bool:
-    """Whether a line of ``text`` is longer than ``LONG_LINE_CHARS``: a few steps, each to the
-    last line break within that many characters (none there: the line is longer)."""
+def has_long_line(text: str, limit: int = LONG_LINE_CHARS) -> bool:
+    """Whether a line of ``text`` is longer than ``limit``: a few steps, each to the last line
+    break within that many characters (none there: the line is longer)."""
     start = 0
-    while len(text) - start > LONG_LINE_CHARS:
-        cut = text.rfind("\n", start, start + LONG_LINE_CHARS + 1)
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit + 1)
         if cut < 0:
             return True
         start = cut + 1

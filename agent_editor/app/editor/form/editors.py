@@ -9,12 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from agent_editor.agentfile.header import ClaudeLoader
-from agent_editor.app.editor.body_editor import exact_text
+from agent_editor.app.access.names import name
+from agent_editor.app.editor.body_editor import exact_text, has_long_line
+
+# A value with a line longer than this is shown cut to its first LONG_VALUE_SHOWN characters,
+# read-only, with a Show All button: Qt lays out a line in one go, and a line of hundreds of
+# thousands of characters in a narrow field holds the window for a good part of a second.
+LONG_VALUE_SHOWN = 20_000
 
 MISSING = object()  # the key is not in the file
 NO_ECHO = object()  # no edit of the author's own is on its way back
@@ -103,6 +109,12 @@ class TypedLineEditor(LineEditor):
 
 
 class TextEditor(ValueEditor):
+    """A value as plain text; a very long one is shown cut short until the author asks for all of it.
+
+    While cut short, the input is read-only and sends nothing: the document keeps the
+    whole value, and saving writes it back as it is.
+    """
+
     text_class = QPlainTextEdit  # the input; a subclass may number its lines
 
     def __init__(self, placeholder: str = "", lines: int = 5):
@@ -114,16 +126,49 @@ class TextEditor(ValueEditor):
         fill_with(self, self.text)
         self.text.textChanged.connect(self._on_text_text_changed)
         self._showing = False
+        self._whole: str | None = None  # the value, while the input shows it cut short
+        self._all_asked = False
+        self.show_all: QPushButton | None = None  # made the first time a value is cut short
+
+    @property
+    def cut_short(self) -> bool:
+        return self._whole is not None
 
     def show_value(self, value: Any) -> None:
         text = value if isinstance(value, str) else ("" if value is MISSING or value is None else str(value))
+        cut = not self._all_asked and len(text) > LONG_VALUE_SHOWN and has_long_line(text, LONG_VALUE_SHOWN)
+        self._whole = text if cut else None
+        self.text.setReadOnly(cut)
+        if cut:
+            self._show_all_button().setText(self.tr("Show All {count} Characters").format(count=f"{len(text):,}"))
+            text = text[:LONG_VALUE_SHOWN] + " …"
+        if self.show_all is not None:
+            self.show_all.setVisible(cut)
         if exact_text(self.text) != text:
             self._showing = True
             self.text.setPlainText(text)
             self._showing = False
 
+    def _show_all_button(self) -> QPushButton:
+        if self.show_all is None:
+            self.show_all = QPushButton(objectName="showAllText")
+            name(self.show_all, self.tr("Show all of the value"),
+                 self.tr("Shows the whole value, to edit it; a very long one can take a moment"))
+            self.show_all.clicked.connect(self._on_show_all_clicked)
+            self.layout().insertWidget(self.layout().indexOf(self.text) + 1, self.show_all, 0,
+                                       Qt.AlignmentFlag.AlignLeft)
+        return self.show_all
+
+    def _on_show_all_clicked(self) -> None:
+        self._all_asked = True
+        if self._whole is not None:
+            self.show_value(self._whole)
+
+    def forget_choice(self) -> None:
+        self._all_asked = False  # another file: its long values are cut short again
+
     def _on_text_text_changed(self) -> None:
-        if not self._showing:
+        if not self._showing and not self.cut_short:
             self.edited.emit(exact_text(self.text))
 
 

@@ -36,7 +36,7 @@ class YamlEditor(TextEditor):
         self.note.hide()
 
     def _on_text_text_changed(self) -> None:
-        if self._showing:
+        if self._showing or self.cut_short:
             return
         try:
             value = yaml.load(exact_text(self.text), Loader=ClaudeLoader)
