@@ -104,3 +104,36 @@ def test_a_huge_line_is_shown_cut_short_read_only_and_saved_whole(qtbot, window,
     qtbot.keyClicks(editor, "More.")
     assert window.save()
     assert path.read_bytes() == original.replace(b"name: huge", b"name: huge-x") + b"More."
+
+
+def test_a_description_of_half_a_megabyte_is_cut_short_until_show_all_and_saved_whole(qtbot, window, tmp_path):
+    from agent_editor.app.editor.form.editors import LONG_VALUE_SHOWN
+
+    description = "word " * 100_000
+    path = tmp_path / "long.md"
+    path.write_bytes(f"---\nname: long\ndescription: {description.strip()}\n---\n\nBody.\n".encode())
+    original = path.read_bytes()
+    assert window.open_file(path)
+    editor = window.form.rows["description"].editor
+    assert editor.cut_short and editor.text.isReadOnly()
+    assert len(exact_text(editor.text)) < LONG_VALUE_SHOWN + 10
+    assert not editor.show_all.isHidden() and "499,999" in editor.show_all.text()
+    editor.text.setPlainText("typed over a cut value")  # sends nothing: the value is not all there
+    assert window.current.fields["description"] == description.strip() and not window.current.is_modified
+    _rename(window, "long-x")
+    assert window.save()
+    assert path.read_bytes() == original.replace(b"name: long", b"name: long-x")
+
+    editor.show_all.click()
+    assert not editor.cut_short and not editor.text.isReadOnly() and editor.show_all.isHidden()
+    assert exact_text(editor.text) == description.strip()
+    cursor = editor.text.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.text.setTextCursor(cursor)
+    qtbot.keyClicks(editor.text, " end")
+    assert window.current.fields["description"] == description.strip() + " end"
+    assert window.save()
+    from agent_editor.agentfile.document import AgentDocument
+
+    saved = AgentDocument.load(path)
+    assert saved.fields["description"] == description.strip() + " end" and saved.body == "\nBody.\n"
