@@ -6,8 +6,10 @@ editor window opens it and is shown, and the event loop then runs for ``--settle
 seconds after it is shown (the preview, the highlighter and the checks finish their work). A timer ticks
 every 5 ms; the longest gap between two ticks is the longest stall, opening included.
 ``shown_ms`` is from the start of opening to the first tick after the window is
-exposed. ``max_rss_mb`` is the process's peak memory. Targets (issue 8): shown within
-2 s, no stall over 100 ms.
+exposed. ``window_built_ms`` is how long making the window took, the part of the first
+stall that is the window's own start-up whatever the file (it is part of opening, and
+counted in the stalls). ``max_rss_mb`` is the process's peak memory. Targets (issue 8):
+shown within 2 s, no stall over 100 ms.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def open_and_show():
     global window
     result["start"] = time.perf_counter()
     window = MainWindow(settings=QSettings(os.path.join(os.path.dirname(sys.argv[1]), "s.ini"), QSettings.Format.IniFormat))
+    result["built"] = time.perf_counter()
     window.resize(1400, 880)
     result["opened"] = window.open_file(Path(sys.argv[1]))
     window.show()
@@ -103,6 +106,7 @@ print(json.dumps({
     "opened": result["opened"],
     "shown_ms": round((result["shown"] - result["start"]) * 1000) if "shown" in result else None,
     "longest_stall_ms": round(max(gaps) * 1000) if gaps else None,
+    "window_built_ms": round((result["built"] - result["start"]) * 1000),
     "stalls_over_100ms": sum(g > 0.1 for g in gaps),
     "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
 }))
