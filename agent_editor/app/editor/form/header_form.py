@@ -7,7 +7,8 @@ from the author's own edit is recognised and left alone.
 
 The basic fields are always shown; other fields Claude Code knows appear when the
 file has them or the author adds them; keys Claude Code does not know are shown
-too, editable, and never dropped. When the header cannot be read at all, the form
+too, editable, and never dropped (the first ones as rows, built a few per turn of the
+event loop; past those, one table). When the header cannot be read at all, the form
 shows the header as text so the author can mend it, with the reason above it.
 """
 
@@ -46,11 +47,12 @@ from agent_editor.app.editor.form.editors import (
     same_value,
 )
 from agent_editor.app.editor.form.other_keys import YamlEditor
+from agent_editor.app.editor.form.other_keys_table import OtherKeysTable
 from agent_editor.app.editor.form.row import FieldRow
 from agent_editor.app.editor.form.tools_checklist import ToolsEditor
 
 
-# Rows built at first for the settings Claude Code does not know; "Show all" builds the rest.
+# Rows built for the first settings Claude Code does not know; the rest are rows of a table.
 OTHER_ROWS_SHOWN = 50
 # Of those, up to this many are built as the file is shown; the others follow a slice at a
 # time, one slice per turn of the event loop, so a header of thousands of keys never holds
@@ -103,18 +105,12 @@ class HeaderForm(QScrollArea):
         self.other_box = QVBoxLayout()
         self.box.addLayout(self.other_box)
         # A stranger's file may hold thousands of other keys: rows are built for the first
-        # ones only, until the author asks for all of them.
-        self._all_others = False
+        # ones only; the rest are rows of one table (made when a file has that many).
+        self.more_table: OtherKeysTable | None = None
         self._pending_others: list[str] = []  # keys whose rows are still to be built, the next one last
         self._problems_by_field: dict[str, list[Problem]] = {}
         self._others_timer = QTimer(self, singleShot=True, interval=0)
         self._others_timer.timeout.connect(self._on_others_timer_timeout)
-        self.more_others = QPushButton(objectName="moreOtherSettings")
-        self.more_others.clicked.connect(self._on_more_others_clicked)
-        name(self.more_others, self.tr("Show all other settings"),
-             self.tr("Builds a row for every setting of this file that Claude Code does not use"))
-        self.more_others.hide()
-        self.box.addWidget(self.more_others, 0, Qt.AlignmentFlag.AlignLeft)
         self.add_button = QPushButton(self.tr("Add a setting…"), objectName="addSetting")
         name(self.add_button, self.tr("Add a setting"), self.tr("Shows a list of the other settings Claude "
                                                                  "Code knows, to add one to this agent"))
@@ -197,7 +193,6 @@ class HeaderForm(QScrollArea):
             self._open.problems_changed.disconnect(self.show_problems)
         self._open = open_doc
         self._revealed.clear()
-        self._all_others = False
         self._pending_others = []
         self._others_timer.stop()
         self._problems_by_field = {}
@@ -247,11 +242,10 @@ class HeaderForm(QScrollArea):
             self._show_raw_header()
 
     def _sync_other_rows(self, unknown: list[str], fields: dict[str, Any]) -> None:
-        hidden = 0 if self._all_others else max(0, len(unknown) - OTHER_ROWS_SHOWN)
-        if hidden:
-            unknown = unknown[:OTHER_ROWS_SHOWN]
-        self.more_others.setText(self.tr("Show all {count} other settings").format(count=len(unknown) + hidden))
-        self.more_others.setVisible(bool(hidden))
+        unknown, more = unknown[:OTHER_ROWS_SHOWN], unknown[OTHER_ROWS_SHOWN:]
+        if more or self.more_table is not None:
+            self._more_table().show_keys(more, fields)
+            self._more_table().setVisible(bool(more))
         wanted = set(unknown)
         for key in [k for k, r in self.rows.items() if self.schema.rule(k) is None and k not in wanted]:
             self.rows.pop(key).deleteLater()
@@ -265,6 +259,18 @@ class HeaderForm(QScrollArea):
             self._build_other_row(self._pending_others.pop(), fields)
         if self._pending_others:
             self._others_timer.start()
+
+    def _more_table(self) -> OtherKeysTable:
+        if self.more_table is None:
+            self.more_table = OtherKeysTable()
+            self.more_table.value_edited.connect(self._send)
+            self.more_table.remove_requested.connect(self._on_more_table_remove_requested)
+            self.box.insertWidget(self.box.indexOf(self.add_button), self.more_table)
+        return self.more_table
+
+    def _on_more_table_remove_requested(self, keys: list[str]) -> None:
+        for key in keys:
+            self._on_row_remove_requested(key)
 
     def known_rows(self) -> list[str]:
         """The keys of the rows built for fields Claude Code knows."""
@@ -310,15 +316,10 @@ class HeaderForm(QScrollArea):
             if by_field.get(key) and not row.isVisible() and self._open and key in self._open.fields:
                 row.show()
 
-    def _on_more_others_clicked(self) -> None:
-        self._all_others = True
-        self.refresh()
-        if self._open is not None:
-            self.show_problems(self._open.problems)
-
     def focus_field(self, key: str) -> bool:
-        if key not in self.rows and not self._all_others and self._open is not None and key in self._open.fields:
-            self._on_more_others_clicked()  # one of the other settings not shown yet
+        if key not in self.rows and self.more_table is not None and self.more_table.focus_key(key):
+            self.ensureWidgetVisible(self.more_table)
+            return True
         self._build_others_through(key)
         row = self.rows.get(key) or self._known_row(key)
         if row is None:
