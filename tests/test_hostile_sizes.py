@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 
 from agent_editor.app.editor.highlighter import INLINE_LIMIT, MarkdownHighlighter
@@ -21,7 +22,7 @@ def test_the_highlighter_looks_at_the_start_of_a_huge_line_only(qtbot):
     assert len(editor.document().firstBlock().layout().formats()) >= 4  # ordinary lines are coloured as before
 
 
-def test_a_header_of_many_keys_builds_rows_for_the_first_ones_until_asked(qtbot, tmp_path, dialogs):
+def test_a_header_of_many_keys_builds_rows_for_the_first_ones_and_a_table_for_the_rest(qtbot, tmp_path, dialogs):
     from PySide6.QtCore import QSettings
 
     from agent_editor.app.editor.form.header_form import OTHER_ROWS_SHOWN
@@ -35,31 +36,36 @@ def test_a_header_of_many_keys_builds_rows_for_the_first_ones_until_asked(qtbot,
     assert window.open_file(path)
     form = window.form
     qtbot.waitUntil(lambda: len([key for key in form.rows if key.startswith("key")]) == OTHER_ROWS_SHOWN)
-    assert not form.more_others.isHidden() and "400" in form.more_others.text()
-    assert form.focus_field("key399")  # a problem or a search leads to one not built yet: all are built
-    assert len([key for key in form.rows if key.startswith("key")]) == 400
-    assert form.more_others.isHidden()
-    assert form.rows["key399"].editor.line.text() == "value 399"
+    table = form.more_table
+    assert not table.isHidden() and table.model.keys == [f"key{i}" for i in range(OTHER_ROWS_SHOWN, 400)]
+    assert "350" in table.title.text()
+    assert form.focus_field("key399")  # a problem or a search leads to one past the rows: its table row
+    assert table.view.currentIndex().row() == 349
+    assert table.model.data(table.view.currentIndex()) == "value 399"
+    assert len([key for key in form.rows if key.startswith("key")]) == OTHER_ROWS_SHOWN  # no more widgets
 
 
-def _window(qtbot, tmp_path, dialogs):
+@pytest.fixture
+def window(qtbot, tmp_path, dialogs):
     from PySide6.QtCore import QSettings
 
+    from agent_editor.app.dialogs import SaveChoice
     from agent_editor.app.editor.window import MainWindow
 
-    window = MainWindow(dialogs=dialogs, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    return window
+    win = MainWindow(dialogs=dialogs, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    yield win
+    dialogs.save_choice = SaveChoice.DISCARD
+    win.close()
 
 
-def test_other_keys_rows_come_a_slice_at_a_time_and_all_appear_and_save(qtbot, tmp_path, dialogs):
+def test_other_keys_rows_come_a_slice_at_a_time_the_rest_in_a_table_and_edits_save(qtbot, window, tmp_path):
     from agent_editor.app.editor.form.header_form import OTHER_ROWS_AT_ONCE, OTHER_ROWS_SHOWN
 
     path = tmp_path / "many.md"
     keys = "".join(f"key{i}: value {i}\n" for i in range(400))
     path.write_text(f"---\nname: many\ndescription: d\n{keys}---\n\nBody.\n", encoding="utf-8")
     original = path.read_bytes()
-    window = _window(qtbot, tmp_path, dialogs)
     assert window.open_file(path)
     form = window.form
 
@@ -72,17 +78,21 @@ def test_other_keys_rows_come_a_slice_at_a_time_and_all_appear_and_save(qtbot, t
     assert others() == [f"key{i}" for i in range(OTHER_ROWS_SHOWN)]
     assert form.rows["key49"].editor.line.text() == "value 49"
     assert form.rows["key49"].problem_box.count() == 1  # its note ("Claude Code does not use") came with it
-    form.more_others.click()
-    qtbot.waitUntil(lambda: len(others()) == 400)
-    assert others() == [f"key{i}" for i in range(400)]  # in the file's order
-    assert form.rows["key399"].editor.line.text() == "value 399"
-    form.rows["key399"].editor.line.setText("changed")
-    form.rows["key399"].editor.line.textEdited.emit("changed")
+    table = form.more_table
+    index = table.model.index(table.model.keys.index("key399"), 1)
+    assert table.model.setData(index, "changed")  # as the table's editor sets it
+    assert table.model.data(index) == "changed"  # the document took it, and the table shows it
+    remove = table.model.index(table.model.keys.index("key398"), 0)
+    table.view.selectionModel().select(remove, table.view.selectionModel().SelectionFlag.Select
+                                       | table.view.selectionModel().SelectionFlag.Rows)
+    table.remove_button.click()
+    assert "key398" not in window.current.fields and "key398" not in table.model.keys
     assert window.save()
-    assert path.read_bytes() == original.replace(b"key399: value 399", b"key399: changed")
+    assert path.read_bytes() == original.replace(b"key398: value 398\n", b"").replace(b"key399: value 399",
+                                                                                     b"key399: changed")
 
 
-def test_a_large_file_is_read_in_a_worker_and_shown_and_saved_byte_for_byte(qtbot, tmp_path, dialogs):
+def test_a_large_file_is_read_in_a_worker_and_shown_and_saved_byte_for_byte(qtbot, window, tmp_path):
     from agent_editor.app import open_document
 
     path = tmp_path / "large.md"
@@ -90,7 +100,6 @@ def test_a_large_file_is_read_in_a_worker_and_shown_and_saved_byte_for_byte(qtbo
     path.write_bytes(f"---\r\nname: large\r\ndescription: d\r\n{keys}---\r\n\r\nBody.\r\n".encode())
     assert path.stat().st_size > open_document._READ_IN_WORKER_BYTES
     original = path.read_bytes()
-    window = _window(qtbot, tmp_path, dialogs)
     assert window.open_file(path)
     assert window.current.fields["key2999"] == "value 2999"
     assert sum(p.code == "key-extra" for p in window.current.problems) == 3000
@@ -101,8 +110,6 @@ def test_a_large_file_is_read_in_a_worker_and_shown_and_saved_byte_for_byte(qtbo
 
 
 def test_work_done_while_painting_gives_back_its_result_or_its_error(qtbot):
-    import pytest
-
     from agent_editor.agentfile.fileio import DocumentError
     from agent_editor.app.painting import while_painting
 
@@ -194,3 +201,25 @@ def test_check_of_10000_keys_reads_each_key_once():
     problems = validate(doc)
     assert sum(p.code == "key-extra" for p in problems) == 10_000
     assert doc.field_line("key9999") == 10_003
+
+
+def test_the_table_of_more_settings_reads_an_edit_as_the_rows_do(qtbot, window, tmp_path):
+    from agent_editor.app.editor.form.header_form import OTHER_ROWS_SHOWN
+
+    path = tmp_path / "typed.md"
+    keys = "".join(f"key{i}: value {i}\n" for i in range(OTHER_ROWS_SHOWN))
+    path.write_text(f"---\nname: typed\ndescription: d\n{keys}count: 5\nlist: [a, b]\nnote: 'x: y'\n---\n\nBody.\n",
+                    encoding="utf-8")
+    assert window.open_file(path)
+    model = window.form.more_table.model
+    assert model.keys == ["count", "list", "note"]
+    shown = {key: model.data(model.index(row, 1)) for row, key in enumerate(model.keys)}
+    assert shown == {"count": "5", "list": "[a, b]", "note": "x: y"}
+    assert model.setData(model.index(0, 1), "7")
+    assert window.current.fields["count"] == 7  # a number stays a number
+    assert model.setData(model.index(1, 1), "[a, c]")
+    assert window.current.fields["list"] == ["a", "c"]  # a list written as YAML stays a list
+    assert model.setData(model.index(2, 1), "[not a list]")
+    assert window.current.fields["note"] == "[not a list]"  # text stays text
+    assert window.form.focus_field("note") and window.form.more_table.view.hasFocus() or \
+        window.form.more_table.view.currentIndex().row() == 2
