@@ -223,3 +223,27 @@ def test_the_table_of_more_settings_reads_an_edit_as_the_rows_do(qtbot, window, 
     assert window.current.fields["note"] == "[not a list]"  # text stays text
     assert window.form.focus_field("note") and window.form.more_table.view.hasFocus() or \
         window.form.more_table.view.currentIndex().row() == 2
+
+
+def test_a_value_of_thousands_of_items_is_shown_in_part_read_only_and_kept(qtbot, window, tmp_path):
+    from agent_editor.app.editor.body_editor import exact_text
+    from agent_editor.app.editor.form.other_keys import ITEMS_SHOWN
+
+    items = [f"item{i}" for i in range(ITEMS_SHOWN + 500)]
+    path = tmp_path / "items.md"
+    path.write_text(f"---\nname: items\ndescription: d\nlisty: [{', '.join(items)}]\nsmall: [a, b]\n---\n\nBody.\n",
+                    encoding="utf-8")
+    original = path.read_bytes()
+    assert window.open_file(path)
+    editor = window.form.rows["listy"].editor
+    assert editor.text.isReadOnly() and not editor.note.isHidden()
+    shown = exact_text(editor.text)
+    assert shown.startswith("- item0\n- item1\n") and shown.endswith("…") and "item100" not in shown
+    editor.text.setPlainText("- typed")  # sends nothing: only part of the value is shown
+    assert window.current.fields["listy"] == items and not window.current.is_modified
+    small = window.form.rows["small"].editor
+    assert not small.text.isReadOnly() and exact_text(small.text) == "- a\n- b"
+    window.form.rows["name"].editor.line.setText("items-x")
+    window.form.rows["name"].editor.line.textEdited.emit("items-x")
+    assert window.save()
+    assert path.read_bytes() == original.replace(b"name: items\n", b"name: items-x\n")
