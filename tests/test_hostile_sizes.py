@@ -247,3 +247,21 @@ def test_a_value_of_thousands_of_items_is_shown_in_part_read_only_and_kept(qtbot
     window.form.rows["name"].editor.line.textEdited.emit("items-x")
     assert window.save()
     assert path.read_bytes() == original.replace(b"name: items\n", b"name: items-x\n")
+
+
+def test_the_table_of_more_settings_goes_with_its_file(qtbot, window, tmp_path):
+    from conftest import copy_seed
+
+    from agent_editor.app.editor.form.header_form import OTHER_ROWS_SHOWN
+
+    path = tmp_path / "many.md"
+    keys = "".join(f"key{i}: value {i}\n" for i in range(OTHER_ROWS_SHOWN + 5))
+    path.write_text(f"---\nname: many\ndescription: d\n{keys}---\n\nBody.\n", encoding="utf-8")
+    assert window.open_file(path)
+    assert window.form.more_table.model.keys == [f"key{i}" for i in range(OTHER_ROWS_SHOWN, OTHER_ROWS_SHOWN + 5)]
+    assert window.open_file(copy_seed(tmp_path, "000"))
+    assert window.form.more_table.isHidden() and window.form.more_table.model.keys == []
+    assert window.open_file(path)
+    assert not window.form.more_table.isHidden()
+    window.close_document()
+    assert window.form.more_table.isHidden() and window.form.more_table.model.keys == []

@@ -201,6 +201,9 @@ class HeaderForm(QScrollArea):
             row.editor.forget_choice()
         for key in [k for k in self.rows if self.schema.rule(k) is None]:
             self.rows.pop(key).deleteLater()  # another file's keys: its rows fit its values
+        if self.more_table is not None:
+            self.more_table.show_keys([], {})
+            self.more_table.hide()
         if open_doc is not None:
             open_doc.fields_changed.connect(self.refresh)
             open_doc.problems_changed.connect(self.show_problems)
