@@ -7,6 +7,8 @@ not decide them.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -110,7 +112,7 @@ class ProblemsPanel(QWidget):
             more.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(more)
         self.tree.setRootIsDecorated(any(problem.details for problem in problems[:ROWS_LISTED]))
-        counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
+        counts = Counter(problem.severity for problem in problems)  # one pass: a file may have thousands
         warnings = self.tr("1 warning") if counts["warning"] == 1 else \
             self.tr("{n} warnings").format(n=counts["warning"])
         notes = self.tr("1 note") if counts["info"] == 1 else self.tr("{n} notes").format(n=counts["info"])

@@ -363,7 +363,6 @@ class MainWindow(QMainWindow):
         self.form.bind(opened)
         self.body.bind(opened)
         self.claude_view.bind(opened)
-        self.problems.show_problems(opened.problems)
         self.preview.show_html("", keep_position=False)
         opened.render_preview_now()
         self.preview.verticalScrollBar().setValue(0)

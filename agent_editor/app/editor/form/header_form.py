@@ -216,10 +216,12 @@ class HeaderForm(QScrollArea):
         doc = self._open.document
         readable = doc.reading.ok and (doc.has_header or not doc.opens_header_without_closing)
         fields = doc.fields if readable else {}
-        unknown = [k for k in fields if self.schema.rule(k) is None]
+        rule_of = self.schema.rule
+        unknown = [k for k in fields if rule_of(k) is None]
         self._sync_other_rows(unknown, fields)
         for key in [*fields, *self._revealed]:
-            self._known_row(key)
+            if key not in self.rows and rule_of(key) is not None:  # a file may have thousands of other keys
+                self._known_row(key)
         for key, row in self.rows.items():
             rule = self.schema.rule(key)
             present = key in fields
@@ -309,9 +311,11 @@ class HeaderForm(QScrollArea):
 
     def show_problems(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[Problem]] = {}
+        rule_of = self.schema.rule
         for problem in problems:
             if problem.field is not None:
-                self._known_row(problem.field)  # a known field with a problem gets its row
+                if problem.field not in self.rows and rule_of(problem.field) is not None:
+                    self._known_row(problem.field)  # a known field with a problem gets its row
                 by_field.setdefault(problem.field, []).append(problem)
         self._problems_by_field = by_field  # also for the rows built later
         for key, row in self.rows.items():
