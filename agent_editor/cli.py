@@ -86,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"agent-editor {__version__}")
     parser.add_argument("paths", nargs="*", help="agent files to open, or a folder of them")
     args = parser.parse_args(argv)
-    # No cyclic garbage collection until the window has painted (run_app turns it back
-    # on then): start-up makes tens of thousands of long-lived objects and almost no
-    # garbage, and each collection on the way would walk them again.
+    # No cyclic garbage collection until the window has painted (run_app then collects
+    # on the window's thread): start-up makes tens of thousands of long-lived objects and
+    # almost no garbage, and each collection on the way would walk them again.
     import gc
 
     gc.disable()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import os
 import shutil
@@ -20,10 +21,22 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
+from agent_editor.app.collector import MainThreadCollector  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AGENT_EDITOR_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    """As in the app (``agent_editor.app.collector``): reference cycles are collected on
+    the main thread only, here as each test ends, so a Qt object one test left behind is
+    never destroyed by a collection that happens to run in a worker thread of the next."""
+    gc.disable()
+    yield
+    MainThreadCollector.collect_if_due()
 
 
 def seed_files() -> list[Path]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from agent_editor import __version__
 from agent_editor.agentfile.resources_path import resource_path
+from agent_editor.app.collector import MainThreadCollector
 from agent_editor.app.look.look import look, saved_scheme
 from agent_editor.library.scopes import find_project_agents, is_project_folder, library_scopes, user_agents_folder
 from agent_editor.library.scan import scope_files
@@ -107,9 +108,10 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
 def settle_memory() -> None:
     """Once the window is up: what start-up made lives as long as the app, so it is moved
     out of the collector's way (later collections, while the author types, skip it), and
-    collection starts again (``main`` stops it while the window is built)."""
+    collection starts again (``main`` stops it while the window is built), on this
+    thread only (see ``collector``)."""
     gc.freeze()
-    gc.enable()
+    MainThreadCollector(QApplication.instance())
 
 
 def open_default(window, cwd: Path) -> bool:
