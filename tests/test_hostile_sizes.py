@@ -265,3 +265,81 @@ def test_the_table_of_more_settings_goes_with_its_file(qtbot, window, tmp_path):
     assert not window.form.more_table.isHidden()
     window.close_document()
     assert window.form.more_table.isHidden() and window.form.more_table.model.keys == []
+
+
+# ----- editing a header of thousands of keys ------------------------------------------------
+
+def _many_keys(tmp_path, count: int = 3000):
+    from agent_editor.app.open_document import OpenDocument
+
+    path = tmp_path / "many.md"
+    keys = "".join(f"key{i}: value {i}\n" for i in range(count))
+    path.write_bytes(f"---\nname: many\ndescription: Reviews code\n{keys}---\n\nBody.\n".encode())
+    return OpenDocument.open(path), path
+
+
+def test_an_edit_of_a_header_of_thousands_of_keys_is_tried_in_a_worker_and_undoes(qtbot, tmp_path, monkeypatch):
+    import agent_editor.app.open_document as open_document
+
+    doc, path = _many_keys(tmp_path)
+    original = path.read_text(encoding="utf-8")
+    used = []
+    real = open_document.while_painting
+    monkeypatch.setattr(open_document, "while_painting", lambda work: (used.append(work), real(work))[1])
+    with qtbot.waitSignal(doc.problems_changed, timeout=5000):
+        doc.set_field("name", "Not A Valid Name")  # the check after it runs in the worker too
+    assert len(used) == 2
+    assert doc.fields["name"] == "Not A Valid Name"
+    assert doc.document.to_text() == original.replace("name: many\n", "name: Not A Valid Name\n")
+    assert any(p.field == "name" for p in doc.problems)
+    doc.undo_stack.undo()
+    assert doc.document.to_text() == original
+
+
+def test_an_edit_made_while_another_is_tried_in_the_worker_is_kept(qtbot, tmp_path, monkeypatch):
+    """A timer may change the document while the window paints during a long edit: the long
+    edit is then tried again on the changed document, so neither change is lost."""
+    import agent_editor.app.open_document as open_document
+
+    doc, _path = _many_keys(tmp_path)
+    real = open_document.while_painting
+    meanwhile = []
+
+    def painting(work):
+        if not meanwhile:
+            meanwhile.append(True)
+            doc.set_field("key2", "set meanwhile")  # as a timer's edit would land
+        return real(work)
+
+    monkeypatch.setattr(open_document, "while_painting", painting)
+    doc.set_field("key9", "the long edit")
+    assert doc.fields["key2"] == "set meanwhile"
+    assert doc.fields["key9"] == "the long edit"
+    assert doc.undo_stack.count() == 2
+
+
+def test_a_check_of_a_document_changed_meanwhile_is_dropped(qtbot, tmp_path, monkeypatch):
+    import agent_editor.app.open_document as open_document
+    from agent_editor.agentfile.validation import validate
+
+    doc, _path = _many_keys(tmp_path)
+    real = open_document.while_painting
+    edited = []
+
+    def painting(work):
+        result = real(work)
+        if not edited:  # the check is under way when the document changes
+            edited.append(True)
+            doc.set_field("name", "Not A Valid Name")
+        return result
+
+    doc.set_field("key1", "first")  # its check waits on the timer
+    monkeypatch.setattr(open_document, "while_painting", painting)
+    shown = []
+    doc.problems_changed.connect(shown.append)
+    with qtbot.waitSignal(doc.problems_changed, timeout=5000,
+                          check_params_cb=lambda problems: any(p.field == "name" for p in problems)):
+        pass
+    assert edited
+    assert all(any(p.field == "name" for p in problems) for problems in shown)  # none from before the change
+    assert doc.problems == validate(doc.document)

@@ -20,6 +20,8 @@ import functools
 import math
 import re
 import sys
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,8 +165,31 @@ def quote_for_retry(text: str) -> tuple[str, list[int]]:
     return "\n".join(lines), quoted
 
 
+# The last few readings, by header text. One edit reads the same header several times
+# (the document, the trial copy the edit is tried on, the undo step that installs it),
+# and a header of thousands of keys takes a tenth of a second to read each time.
+# Readings are values: once made, nothing changes one (documents replace theirs).
+_RECENT: OrderedDict[str, HeaderReading] = OrderedDict()
+_RECENT_SIZE = 8
+_RECENT_LOCK = threading.Lock()  # documents are also read in worker threads
+
+
 def read_header(text: str) -> HeaderReading:
     """Read header text as Claude Code does."""
+    with _RECENT_LOCK:
+        reading = _RECENT.get(text)
+        if reading is not None:
+            _RECENT.move_to_end(text)
+            return reading
+    reading = _read_header(text)
+    with _RECENT_LOCK:
+        _RECENT[text] = reading
+        if len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return reading
+
+
+def _read_header(text: str) -> HeaderReading:
     reading = _read_strict(text)
     if reading.ok or reading.kind == COSTLY_ALIASES:  # Claude Code reads the latter strictly: no retry
         return reading

@@ -111,7 +111,7 @@ class OpenDocument(QObject):
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self._problems: list[Problem] = validate(doc) if problems is None else problems
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
-        self._validate_timer.timeout.connect(self._revalidate)
+        self._validate_timer.timeout.connect(self._on_validate_timer_timeout)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_watcher_file_changed)
         self._preview_timer = QTimer(self, singleShot=True)
@@ -229,9 +229,20 @@ class OpenDocument(QObject):
 
     def _edit(self, label: str, change, merge_id: int = -1, typing: bool | None = None) -> None:
         before = self._doc.to_text()
+
+        def tried(trial: AgentDocument) -> str:
+            change(trial)  # raises DocumentError without touching the open document
+            return trial.to_text()
+
         trial = self._doc.copy()
-        change(trial)  # raises DocumentError without touching the open document
-        after = trial.to_text()
+        if len(self._doc.header_text) > _READ_IN_WORKER_BYTES:
+            # Reading a header of thousands of keys again takes longer than a frame: the
+            # change is tried on the copy in a worker, the window painting meanwhile.
+            after = while_painting(lambda: tried(trial))
+            if self._doc.to_text() != before:  # a timer changed the document meanwhile
+                before, after = self._doc.to_text(), tried(self._doc.copy())
+        else:
+            after = tried(trial)
         if after != before:
             self.undo_stack.push(_TextCommand(self, label, before, after, merge_id, typing=typing))
 
@@ -253,7 +264,21 @@ class OpenDocument(QObject):
 
     def _revalidate(self) -> None:
         self._validate_timer.stop()
-        problems = validate(self._doc)
+        self._take_problems(validate(self._doc))
+
+    def _on_validate_timer_timeout(self) -> None:
+        if len(self._doc.header_text) <= _READ_IN_WORKER_BYTES:
+            self._revalidate()
+            return
+        # Thousands of keys take longer than a frame to check: in a worker, the window
+        # painting meanwhile; a check of a document changed in between is dropped.
+        doc, text = self._doc, self._doc.to_text()
+        snapshot = doc.copy()  # the worker reads its own copy, whatever happens to the document
+        problems = while_painting(lambda: validate(snapshot))
+        if doc.to_text() == text and not self._validate_timer.isActive():
+            self._take_problems(problems)
+
+    def _take_problems(self, problems: list[Problem]) -> None:
         if problems != self._problems:
             self._problems = problems
             self.problems_changed.emit(problems)
