@@ -343,3 +343,20 @@ def test_a_check_of_a_document_changed_meanwhile_is_dropped(qtbot, tmp_path, mon
     assert edited
     assert all(any(p.field == "name" for p in problems) for problems in shown)  # none from before the change
     assert doc.problems == validate(doc.document)
+
+
+def test_a_large_file_changed_on_disk_is_read_again_in_a_worker(qtbot, tmp_path, monkeypatch):
+    import agent_editor.app.open_document as open_document
+
+    doc, path = _many_keys(tmp_path)
+    used = []
+    real = open_document.while_painting
+    monkeypatch.setattr(open_document, "while_painting", lambda work: (used.append(work), real(work))[1])
+    changed = path.read_text(encoding="utf-8").replace("key5: value 5\n", "key5: from another program\n")
+    path.write_text(changed, encoding="utf-8")
+    doc.reload()
+    assert used
+    assert doc.fields["key5"] == "from another program"
+    assert doc.document.to_text() == changed and not doc.is_modified
+    doc.undo_stack.undo()  # the reload is one step back, as for a small file
+    assert doc.fields["key5"] == "value 5"

@@ -43,6 +43,19 @@ _PREVIEW_PAUSE_MS = 50
 _READ_IN_WORKER_BYTES = 32 * 1024
 
 
+def _is_large(path: Path) -> bool:
+    try:
+        return path.stat().st_size > _READ_IN_WORKER_BYTES
+    except OSError:
+        return False  # loading says why it cannot be read
+
+
+def _load(path: Path) -> AgentDocument:
+    """The file read again (a reload, a look at what is on disk); a large one in a worker
+    while the window paints."""
+    return while_painting(lambda: AgentDocument.load(path)) if _is_large(path) else AgentDocument.load(path)
+
+
 class SaveRefused(DocumentError):
     """Saving was refused because an error stands (``problem``): Claude Code would ignore the file."""
 
@@ -137,11 +150,7 @@ class OpenDocument(QObject):
 
         A large file is read and checked in a worker thread, the window painting meanwhile.
         """
-        try:
-            large = path.stat().st_size > _READ_IN_WORKER_BYTES
-        except OSError:
-            large = False  # loading says why it cannot be read
-        if not large:
+        if not _is_large(path):
             return cls(AgentDocument.load(path), parent)
 
         def read_and_check() -> tuple[AgentDocument, list[Problem]]:
@@ -379,7 +388,7 @@ class OpenDocument(QObject):
         """Read the file again from disk, dropping unsaved changes (the history is kept for undo)."""
         if self._doc.path is None:
             return
-        fresh = AgentDocument.load(self._doc.path)
+        fresh = _load(self._doc.path)
         self._doc.take_disk_state_from(fresh)
         before = self._doc.to_text()
         if fresh.to_text() != before:
@@ -397,7 +406,7 @@ class OpenDocument(QObject):
         try:
             if self._doc.path is None:
                 raise DocumentError("never saved")
-            self._doc.take_disk_state_from(AgentDocument.load(self._doc.path))
+            self._doc.take_disk_state_from(_load(self._doc.path))
         except DocumentError:  # gone or unreadable: the next save writes without asking again
             self._doc.forget_disk_state()
         self._watch()
