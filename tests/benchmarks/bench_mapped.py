@@ -179,7 +179,10 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="agent-editor-mapped-"))
     agent = home / "agent.md"
     shutil.copyfile(args.file, agent)
-    env = {**os.environ, "HOME": str(home), "DISPLAY": DISPLAY, "QT_QPA_PLATFORM": "xcb",
+    # Bytecode is cached in the temporary folder, as for an installed app (a shell's
+    # PYTHONDONTWRITEBYTECODE would make both compile every module on every run).
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {**inherited, "HOME": str(home), "DISPLAY": DISPLAY, "QT_QPA_PLATFORM": "xcb",
            "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
            "XDG_CACHE_HOME": str(home / "cache"), "PYTHONPYCACHEPREFIX": str(home / "pycache")}
     commands = {"app": [sys.executable, "-m", "agent_editor", str(agent)],
