@@ -79,6 +79,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from agent_editor.app.editor.window import MainWindow
+from agent_editor.app.start import settle_memory
 path, settle, mode = Path(sys.argv[1]), float(sys.argv[3]), sys.argv[4]
 ticks = []
 timer = QTimer(interval=5)
@@ -99,6 +100,8 @@ def check_shown():
     if "start" in result and "shown" not in result and window.windowHandle() is not None \
             and window.windowHandle().isExposed():
         result["shown"] = time.perf_counter()
+        if mode == "start":
+            settle_memory()  # what the app does once its window has painted
     now = time.perf_counter()
     if now - result.get("shown", now) > settle or now - result.get("start", now) > 240:
         app.quit()
@@ -117,6 +120,7 @@ else:
     # A window already up and idle; the file is opened in the running event loop.
     window = make_window()
     window.show()
+    settle_memory()  # the window has been up a while: the app has done this
     QTimer.singleShot(600, open_file)
 timer.timeout.connect(check_shown)
 timer.start()
