@@ -1,0 +1,61 @@
+"""Takes the README's screenshot of a stranger's huge file in a real window.
+
+Run under an X server (a real desktop, or Xvfb with a screen of at least 1400x880):
+
+    DISPLAY=:1 python docs/screenshots/take_huge.py docs/screenshots/huge.png
+
+It writes an agent file with a description of 500 KB on one line, 3,000 header keys
+Claude Code does not know and a body line of 5 MB, opens it, and saves what the X server
+shows of the window: the description cut short with Show All, the other settings as a
+table, and the body's long line cut short under its banner.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from agent_editor.app.start import apply_style, make_application
+
+
+def _settle(app: QApplication, ms: int = 1500) -> None:
+    end = QTimer(singleShot=True, interval=ms)
+    end.start()
+    while end.isActive():
+        app.processEvents()
+
+
+def main(out: Path) -> int:
+    work = Path(tempfile.mkdtemp())
+    path = work / "cloned-agent.md"
+    keys = "".join(f"setting{i}: value {i}\n" for i in range(3000))
+    description = "Reviews pull requests for security problems. " * 11_000
+    path.write_text(f"---\nname: cloned-agent\ndescription: {description}\n{keys}---\n\n"
+                    f"# Cloned agent\n\n{'word ' * 1_000_000}\n", encoding="utf-8")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    app = make_application([sys.argv[0]], style=False)
+    from agent_editor.app.editor.window import MainWindow
+
+    window = MainWindow(settings=QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    apply_style(app)
+    window.resize(1400, 880)
+    window.show()
+    window.open_file(path)
+    _settle(app)
+    window.form.focus_field("setting2999")  # scrolls the form down to the table
+    _settle(app, 500)
+    window.screen().grabWindow(window.winId()).save(str(out))
+    print(f"wrote {out}")
+    window.current.undo_stack.setClean()
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1])))
