@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 import weakref
@@ -17,27 +18,34 @@ class _Cycle:
         self.qt = QObject()  # a Qt object in a cycle: it must die on its own thread
 
 
-def test_a_worker_that_allocates_never_runs_a_collection(qtbot):
-    MainThreadCollector()
+@contextlib.contextmanager
+def _collections(*threshold: int):
+    """The names of the threads each collection ran in, with these thresholds meanwhile."""
     threads: list[str] = []
 
     def note(phase, _info):
         if phase == "start":
             threads.append(threading.current_thread().name)
 
-    gc.callbacks.append(note)
     old = gc.get_threshold()
-    gc.set_threshold(10, 2, 2)  # a collection due after a few allocations
+    gc.callbacks.append(note)
+    gc.set_threshold(*threshold)
     try:
+        yield threads
+    finally:
+        gc.set_threshold(*old)
+        gc.callbacks.remove(note)
+
+
+def test_a_worker_that_allocates_never_runs_a_collection(qtbot):
+    MainThreadCollector()
+    with _collections(10, 2, 2) as threads:  # a collection due after a few allocations
         worker = threading.Thread(target=lambda: [_Cycle() for _ in range(2000)], name="worker")
         worker.start()
         worker.join()
         assert "worker" not in threads
         assert MainThreadCollector.collect_if_due() >= 0  # it is due, and runs here
         assert threads and set(threads) == {threading.current_thread().name}
-    finally:
-        gc.set_threshold(*old)
-        gc.callbacks.remove(note)
 
 
 def test_a_cycle_waits_until_a_collection_is_due_then_goes(qtbot):
@@ -60,21 +68,9 @@ def test_a_cycle_waits_until_a_collection_is_due_then_goes(qtbot):
 
 def test_the_collector_collects_from_the_event_loop(qtbot):
     collector = MainThreadCollector(interval_ms=10)  # noqa: F841 - kept, so its timer lives
-    collections: list[str] = []
-
-    def note(phase, _info):
-        if phase == "start":
-            collections.append(threading.current_thread().name)
-
-    gc.callbacks.append(note)
-    old = gc.get_threshold()
-    try:
-        gc.set_threshold(5, 10, 10)
+    with _collections(5, 10, 10) as threads:
         garbage = [_Cycle() for _ in range(50)]
         del garbage
-        qtbot.waitUntil(lambda: bool(collections), timeout=2000)
-        assert set(collections) == {threading.current_thread().name}
+        qtbot.waitUntil(lambda: bool(threads), timeout=2000)
+        assert set(threads) == {threading.current_thread().name}
         assert not gc.isenabled()
-    finally:
-        gc.set_threshold(*old)
-        gc.callbacks.remove(note)
