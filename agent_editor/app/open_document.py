@@ -284,7 +284,9 @@ class OpenDocument(QObject):
         doc, text = self._doc, self._doc.to_text()
         snapshot = doc.copy()  # the worker reads its own copy, whatever happens to the document
         problems = while_painting(lambda: validate(snapshot))
-        if doc.to_text() == text and not self._validate_timer.isActive():
+        if doc.to_text() != text:
+            self._validate_timer.start()  # checked again once the change settles
+        elif not self._validate_timer.isActive():
             self._take_problems(problems)
 
     def _take_problems(self, problems: list[Problem]) -> None:
