@@ -280,6 +280,14 @@ def test_only_the_first_part_of_a_huge_body_is_previewed():
     assert "The preview ends here" in parts[-1] and f"{len(body) / 1e6:.1f} MB" in parts[-1]
 
 
+def test_a_line_longer_than_the_preview_is_named_by_its_whole_length():
+    body = "# Title\n\n" + "word " * 1_000_000 + "\n\nAfter.\n"  # one line of 5,000,000 characters
+    parts = render_parts(body)
+    _plain, notes = _plain_and_notes(parts)
+    assert any("a line of 5,000,000 characters" in note for note in notes)
+    assert "The preview ends here" in parts[-1]
+
+
 def test_chunks_within_the_limits_render_as_before():
     for path in seed_files():
         body = body_of(path)

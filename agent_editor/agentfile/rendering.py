@@ -211,7 +211,7 @@ _MARKDOWN = markdown.Markdown(
 
 
 _MARKDOWN_LOCK = threading.Lock()  # one shared Markdown instance; previews render in a worker thread
-_CHUNK_CACHE: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+_CHUNK_CACHE: OrderedDict[tuple[str, int], tuple[str, ...]] = OrderedDict()  # by (chunk, beyond)
 _CHUNK_CACHE_SIZE = 2048
 
 # Between the parts of a rendered body (see ``render_parts``), so that the preview can
@@ -252,16 +252,22 @@ def render_parts(text: str, *, wait: bool = True) -> list[str] | None:
         return None
     try:
         shown, rest = _previewed(text)
+        # Cut in the middle of a line (one longer than the preview shows): the line's
+        # whole length is what its note must say.
+        continued = 0 if shown.endswith("\n") or not rest else len(rest.partition("\n")[0])
+        chunks = split_chunks(shown)
         parts: list[str] = []
-        for chunk in split_chunks(shown):
-            rendered = _CHUNK_CACHE.get(chunk)
+        for index, chunk in enumerate(chunks):
+            beyond = continued if index == len(chunks) - 1 else 0
+            key = (chunk, beyond)
+            rendered = _CHUNK_CACHE.get(key)
             if rendered is None:
-                rendered = _render_chunk(chunk)
-                _CHUNK_CACHE[chunk] = rendered
+                rendered = _render_chunk(chunk, beyond)
+                _CHUNK_CACHE[key] = rendered
                 if len(_CHUNK_CACHE) > _CHUNK_CACHE_SIZE:
                     _CHUNK_CACHE.popitem(last=False)
             else:
-                _CHUNK_CACHE.move_to_end(chunk)
+                _CHUNK_CACHE.move_to_end(key)
             parts.extend(rendered)
         if rest:
             parts.append(_note(f"The preview ends here: it shows the first {_size(len(shown))} of this "
@@ -329,9 +335,12 @@ def _previewed(text: str) -> tuple[str, str]:
     return text[:cut], text[cut:]
 
 
-def _render_chunk(chunk: str) -> tuple[str, ...]:
+def _render_chunk(chunk: str, beyond: int = 0) -> tuple[str, ...]:
+    """``beyond``: how many characters the chunk's last line runs on past the preview's end."""
     lines = chunk.count("\n") + 1
     longest = max(map(len, chunk.split("\n"))) if len(chunk) > FORMATTED_LINE_CHARS else 0
+    if beyond:
+        longest = max(longest, len(chunk.rpartition("\n")[2]) + beyond)
     if len(chunk) > FORMATTED_CHUNK_CHARS or lines > FORMATTED_CHUNK_LINES or longest > FORMATTED_LINE_CHARS:
         if longest > FORMATTED_LINE_CHARS:
             why = f"it has a line of {longest:,} characters"
