@@ -142,7 +142,7 @@ class OtherKeysTable(QWidget):
 
     def show_keys(self, keys: list[str], fields: dict[str, Any]) -> None:
         self.model.show_keys(keys, fields)
-        self.title.setText(self.tr("And {count} more, one a row:").format(count=f"{len(keys):,}"))
+        self.title.setText(self.tr("And {count} more, one per row:").format(count=f"{len(keys):,}"))
 
     def focus_key(self, key: str) -> bool:
         if key not in self.model.keys:
