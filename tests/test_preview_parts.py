@@ -21,7 +21,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat  # noqa: E402
 
 from agent_editor.agentfile import rendering  # noqa: E402
 from agent_editor.agentfile.document import AgentDocument  # noqa: E402
-from agent_editor.agentfile.rendering import PART_BREAK, render_markdown, render_parts  # noqa: E402
+from agent_editor.agentfile.rendering import PART_BREAK, preview_pieces, render_markdown, render_parts  # noqa: E402
 from agent_editor.app.editor.preview import PreviewView, adapt_for_qt  # noqa: E402
 from agent_editor.app.open_document import OpenDocument  # noqa: E402
 from conftest import corpus_files, seed_files  # noqa: E402
@@ -103,7 +103,8 @@ def whole(view: PreviewView, text: str) -> QTextDocument:
     document.setDefaultStyleSheet(view.document().defaultStyleSheet())
     document.setDocumentMargin(view.document().documentMargin())
     document.setIndentWidth(view.document().indentWidth())
-    document.setHtml(adapt_for_qt(text.replace(PART_BREAK, "\n")))
+    pieces = [piece for part in text.split(PART_BREAK) if part.strip() for piece in preview_pieces(part)]
+    document.setHtml(adapt_for_qt("\n".join(pieces)))
     return document
 
 
@@ -286,6 +287,21 @@ def test_a_line_longer_than_the_preview_is_named_by_its_whole_length():
     _plain, notes = _plain_and_notes(parts)
     assert any("a line of 5,000,000 characters" in note for note in notes)
     assert "The preview ends here" in parts[-1]
+
+
+def test_a_long_code_block_is_shown_in_runs_with_every_line_and_blank_line(qtbot, make_view):
+    # Blank lines everywhere, at run boundaries too: none may be lost between two runs.
+    code = [f"line {i}" if i % 7 else "" for i in range(1, 130)]
+    body = "Intro.\n\n```python\n" + "\n".join(code) + "\n```\n\nAfter.\n"
+    pieces = [piece for part in render_parts(body) for piece in preview_pieces(part)]
+    assert sum(piece.startswith('<pre class="run">') for piece in pieces) >= 3
+    view = make_view()
+    shown(qtbot, view, fragment(body))
+    assert "\n".join(code) in view.toPlainText().replace("\u2029", "\n")
+    edited = body.replace("line 64", "line 64 edited")
+    before = list(view._shown)
+    shown(qtbot, view, fragment(edited))
+    assert sum(a != b for a, b in zip(before, view._shown)) == 1  # one run put in again, not the block
 
 
 def test_chunks_within_the_limits_render_as_before():

@@ -22,7 +22,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from agent_editor.agentfile.rendering import PART_BREAK
+from agent_editor.agentfile.rendering import PART_BREAK, preview_pieces
 from agent_editor.app.look.look import look
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -31,11 +31,13 @@ LIST_INDENT = 28
 
 # Qt pads and borders only table cells, so code blocks and quotes go in a one-cell
 # table each to look like blocks (preview.css styles table.code-block, table.quote).
+# (A long block's runs, ``<pre class="run">`` without ``<code>``, stay as they are: see
+# ``preview_pieces``.)
 _QT_BLOCK_WRAPPERS = (
     # Python-Markdown ends code with a newline, which Qt would show as an empty line.
     ("\n</code></pre>", "</code></pre>"),
     ("<pre>", '<table class="code-block" width="100%" cellspacing="0"><tr><td><pre>'),
-    ("</pre>", "</pre></td></tr></table>"),
+    ("</code></pre>", "</code></pre></td></tr></table>"),
     ("<blockquote>", '<table class="quote" width="100%" cellspacing="0"><tr><td>'),
     ("</blockquote>", "</td></tr></table>"),
 )
@@ -133,7 +135,8 @@ class PreviewView(QTextBrowser):
             self.verticalScrollBar().setValue(0)
         elif self._wanted_scroll is None:
             self._wanted_scroll = self.verticalScrollBar().value()
-        self._target = [part for part in fragment.split(PART_BREAK) if part.strip()]
+        self._target = [piece for part in fragment.split(PART_BREAK) if part.strip()
+                        for piece in preview_pieces(part)]
         self._show_some()
         if keep_position:
             horizontal.setValue(old_horizontal)
