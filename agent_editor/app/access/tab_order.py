@@ -52,6 +52,7 @@ def _walk(widget: QWidget, found: list[QWidget], seen: set[int]) -> None:
 
 def _children_in_order(widget: QWidget) -> list[QWidget]:
     ordered: list[QWidget] = []
+    children = widget.findChildren(QWidget, options=_DIRECT)
     if isinstance(widget, QMainWindow):
         ordered += widget.findChildren(QToolBar, options=_DIRECT)
         ordered += [w for w in (widget.centralWidget(), widget.statusBar()) if w is not None]
@@ -64,18 +65,25 @@ def _children_in_order(widget: QWidget) -> list[QWidget]:
     elif isinstance(widget, QStackedWidget):
         ordered += [widget.widget(i) for i in range(widget.count())]
     elif widget.layout() is not None:
-        _layout_widgets(widget.layout(), ordered)
+        _layout_widgets(widget.layout(), children, ordered)
     # Children no layout places (a viewport, a popup's parts) follow in the order they were made.
     placed = {id(w) for w in ordered}
-    ordered += [c for c in widget.findChildren(QWidget, options=_DIRECT) if id(c) not in placed and not c.isWindow()]
+    ordered += [c for c in children if id(c) not in placed and not c.isWindow()]
     return ordered
 
 
-def _layout_widgets(layout: QLayout, into: list[QWidget]) -> None:
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item.widget() is not None:
-            into.append(item.widget())
-        elif item.layout() is not None:
-            _layout_widgets(item.layout(), into)
+def _layout_widgets(layout: QLayout, children: list[QWidget], into: list[QWidget]) -> None:
+    """``children`` that ``layout`` (or a layout in it) places, in its order.
+
+    Asked by index of each child widget and each child layout, never by ``itemAt``: that
+    hands Python the layout's own items, which Qt deletes without telling PySide6; a
+    later object made at the same address then came back as one of them (a layout
+    read as a QWidgetItem, and the walk failing now and then)."""
+    entries: list[tuple[int, QWidget | QLayout]] = [(layout.indexOf(child), child) for child in children]
+    entries += [(layout.indexOf(inner), inner) for inner in layout.findChildren(QLayout, options=_DIRECT)]
+    for _index, entry in sorted((e for e in entries if e[0] >= 0), key=lambda e: e[0]):
+        if isinstance(entry, QLayout):
+            _layout_widgets(entry, children, into)
+        else:
+            into.append(entry)
 
