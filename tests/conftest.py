@@ -176,6 +176,40 @@ def dialogs() -> FakeDialogs:
     return FakeDialogs()
 
 
+@pytest.fixture
+def settings(tmp_path):
+    """Settings of the test's own, in its temporary folder."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def main_window(qtbot, dialogs, settings):
+    """An editor window with scripted questions and settings of its own. At the end, unsaved
+    changes are dropped and every compare window it opened is closed."""
+    from agent_editor.app.compare.window import CompareWindow
+    from agent_editor.app.dialogs import SaveChoice
+    from agent_editor.app.editor.window import MainWindow
+
+    window = MainWindow(dialogs=dialogs, settings=settings)
+    qtbot.addWidget(window)
+    yield window
+    dialogs.save_choice = SaveChoice.DISCARD
+    for compare in window.findChildren(CompareWindow):
+        compare.close()
+    window.close()
+
+
+def write_agent(folder: Path, file_name: str, name: str, description: str = "Does things.", body: str = "Body.\n",
+                extra: str = "") -> Path:
+    """A small agent file (``extra``: more header lines, each ending in a newline)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / file_name
+    path.write_text(f"---\nname: {name}\ndescription: {description}\n{extra}---\n\n{body}", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def claude_binary() -> Path:
     """The real Claude Code, installed into .cache/claude-code on first use (see claude_code.py).

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from agent_editor.agentfile.claude_view import view_of
 from agent_editor.agentfile.document import AgentDocument
-from agent_editor.app.dialogs import SaveChoice
 from agent_editor.app.editor.window import MainWindow
 from conftest import SEEDS, claude_code_record, copy_seed
 from test_repair import EXAMPLE_AT_COLUMN_0, build
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, dialogs, monkeypatch):
+def user_config(tmp_path, monkeypatch):
     (tmp_path / "config" / "agents").mkdir(parents=True)
     monkeypatch.setenv("CLAUDE_CONFIG_DIR", str(tmp_path / "config"))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(dialogs=dialogs, settings=settings)
-    qtbot.addWidget(win)
-    yield win
-    dialogs.save_choice = SaveChoice.DISCARD
-    win.close()
+
+
+@pytest.fixture
+def window(user_config, main_window):
+    return main_window
 
 
 def test_the_panel_is_closed_until_asked_for_then_stays_as_left(qtbot, window, tmp_path, dialogs):

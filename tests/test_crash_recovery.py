@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from agent_editor.app.documents import DocumentRegistry
 from agent_editor.app.safety.drafts import DraftKeeper

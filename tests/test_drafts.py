@@ -7,12 +7,9 @@ import json
 import time
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from agent_editor.app.compare.window import CompareWindow
 from agent_editor.app.dialogs import SaveChoice
 from agent_editor.app.documents import documents
-from agent_editor.app.editor.window import MainWindow
 from agent_editor.app.safety import net as safety_net
 from agent_editor.app.safety.drafts import session_lock
 from agent_editor.app.safety.recovery import offer_recovery
@@ -82,22 +79,15 @@ def test_schedule_waits_for_a_pause_but_never_longer_than_the_limit():
 
 
 @pytest.fixture
-def net(tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def net(tmp_path, settings):
     installed = safety_net.install(tmp_path / "data", settings, pause=0.05, longest=0.2, durable=False)
     yield installed
     safety_net.uninstall()
 
 
 @pytest.fixture
-def editor(qtbot, tmp_path, dialogs, net):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(dialogs=dialogs, settings=settings)
-    yield window
-    dialogs.save_choice = SaveChoice.DISCARD
-    for compare in window.findChildren(CompareWindow):
-        compare.close()
-    window.close()
+def editor(net, main_window):
+    return main_window
 
 
 def agents_folder(tmp_path):

@@ -7,11 +7,9 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from agent_editor.app.compare.window import CompareWindow
-from agent_editor.app.dialogs import SaveChoice
-from agent_editor.app.editor.window import MainWindow
 from agent_editor.app.safety import net as safety_net
 from agent_editor.compare.model import Side
 from agent_editor.safety.history import HistoryStore, last_committed
@@ -77,11 +75,6 @@ def test_last_committed_reads_head(git_repo, tmp_path):
 
 
 @pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
 def net(tmp_path, settings):
     installed = safety_net.install(tmp_path / "data", settings, durable=False)
     yield installed
@@ -89,13 +82,8 @@ def net(tmp_path, settings):
 
 
 @pytest.fixture
-def editor(qtbot, dialogs, settings, net):
-    window = MainWindow(dialogs=dialogs, settings=settings)
-    yield window
-    dialogs.save_choice = SaveChoice.DISCARD
-    for compare in window.findChildren(CompareWindow):
-        compare.close()
-    window.close()
+def editor(net, main_window):
+    return main_window
 
 
 def agents(tmp_path):

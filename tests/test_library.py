@@ -15,15 +15,8 @@ from agent_editor.library.marks import IGNORED, NOT_READ, OVERRIDDEN, SHARED, ma
 from agent_editor.library.scan import read_entry, scope_files
 from agent_editor.library.scopes import ADDED, PLUGIN, PROJECT, USER, Scope, is_project_folder, library_scopes
 from agent_editor.library.search import BODY, NAME, SORT_CHANGED, SORT_NAME, SearchIndex, arrange
-from conftest import copy_seed
+from conftest import copy_seed, write_agent
 
-
-def write_agent(folder: Path, file_name: str, name: str, description: str = "Does things.", body: str = "Body.\n",
-                extra: str = "") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / file_name
-    path.write_text(f"---\nname: {name}\ndescription: {description}\n{extra}---\n\n{body}", encoding="utf-8")
-    return path
 
 
 @pytest.fixture

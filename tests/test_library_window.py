@@ -12,15 +12,8 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from agent_editor.app.dialogs import SaveChoice
 from agent_editor.app.editor.window import MainWindow
 from agent_editor.app.library import collection as collection_module
-from conftest import copy_seed
+from conftest import copy_seed, write_agent
 
-
-def write_agent(folder: Path, file_name: str, name: str, description: str = "Does things.",
-                body: str = "Body text.\n") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / file_name
-    path.write_text(f"---\nname: {name}\ndescription: {description}\n---\n\n{body}", encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -4,25 +4,17 @@ and the library then says the file is ignored by Claude Code."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from agent_editor.agentfile.validation import ERROR, validate
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.app.compare.window import CompareWindow
-from agent_editor.app.dialogs import SaveChoice
-from agent_editor.app.editor.window import MainWindow
 from agent_editor.compare.model import Side
 from conftest import changed_lines, copy_seed
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, dialogs):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(dialogs=dialogs, settings=settings)
-    qtbot.addWidget(win)
-    yield win
-    dialogs.save_choice = SaveChoice.DISCARD
-    win.close()
+def window(main_window):
+    return main_window
 
 
 def test_save_anyway_keeps_the_half_written_agent_and_the_list_says_it_is_ignored(qtbot, tmp_path, window, dialogs):

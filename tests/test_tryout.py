@@ -4,7 +4,6 @@ estimate. Fast tests on small stream-json lines; the real client is in test_tryo
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

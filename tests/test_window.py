@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QProxyStyle, QPushButton, QStyle
 
@@ -23,13 +23,8 @@ SEED = {path.name[:3]: path for path in seed_files()}
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, dialogs):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(dialogs=dialogs, settings=settings)
-    qtbot.addWidget(win)
-    yield win
-    dialogs.save_choice = SaveChoice.DISCARD
-    win.close()
+def window(main_window):
+    return main_window
 
 
 @pytest.fixture
