@@ -72,25 +72,26 @@ class Banner(QFrame):
         row.addWidget(self.text, 1)
         self.buttons_row = QHBoxLayout()
         row.addLayout(self.buttons_row)
+        # Kept here, not read back through the layout's items (see access/tab_order.py).
+        self._buttons: list[QPushButton] = []
         self.hide()
 
     def ask(self, text: str, buttons: list[tuple[str, object]]) -> None:
         self.text.setText(text)
-        while self.buttons_row.count():
-            self.buttons_row.takeAt(0).widget().deleteLater()
+        for old in self._buttons:
+            self.buttons_row.removeWidget(old)
+            old.deleteLater()
+        self._buttons = []
         for label, action in buttons:
             button = QPushButton(label)
             name(button, label, text)
             button.clicked.connect(lambda _=False, a=action: (self.hide(), a()))
             self.buttons_row.addWidget(button)
+            self._buttons.append(button)
         self.show()
 
     def button(self, label: str) -> QPushButton | None:
-        for index in range(self.buttons_row.count()):
-            widget = self.buttons_row.itemAt(index).widget()
-            if isinstance(widget, QPushButton) and widget.text() == label and not widget.isHidden():
-                return widget
-        return None
+        return next((b for b in self._buttons if b.text() == label and not b.isHidden()), None)
 
 
 class MainWindow(QMainWindow):
