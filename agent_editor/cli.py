@@ -93,10 +93,9 @@ def main(argv: list[str] | None = None) -> int:
 
     gc.disable()
     try:
-        # The Qt-free layers first: PySide6, once imported, inspects the source of every module
-        # imported after it (for its __feature__ switches), which costs start-up time for nothing.
-        import agent_editor.agentfile.rendering  # noqa: F401
-        import agent_editor.agentfile.validation  # noqa: F401
+        from agent_editor.app.import_hook import import_qt
+
+        import_qt()  # first: PySide6 looks at every module imported after it, see import_hook
         from agent_editor.app.start import run_app  # Qt is imported only when a window is wanted
 
         return run_app([Path(p) for p in args.paths], qt_args)

@@ -1,0 +1,49 @@
+"""Starting the app: PySide6's import hook made cheaper, and what waits for the first paint."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+_SAME_ANSWERS = r"""
+import linecache, sys
+import PySide6.QtCore
+import shibokensupport.feature as feature
+original = feature._mod_uses_pyside
+from agent_editor.app.import_hook import import_qt
+assert import_qt() is True
+lighter = feature._mod_uses_pyside
+assert lighter is not original
+assert import_qt() is True and feature._mod_uses_pyside is lighter  # once only
+import agent_editor.app.editor.window  # two hundred modules, through the hook
+import yaml, markdown
+modules = [m for m in list(sys.modules.values()) if m is not None]
+different = [m.__name__ for m in modules if lighter(m) != original(m)]
+assert not different, different
+uses = sorted(m.__name__ for m in modules if lighter(m))
+assert "agent_editor.app.editor.window" in uses and "yaml" not in uses, uses
+linecache.clearcache()
+import agent_editor.app.compare.window  # imported after the check above: nothing kept
+kept = [name for name in linecache.cache if "agent_editor" in name]
+assert not kept, kept
+print(len(modules), len(uses))
+"""
+
+
+def test_lighter_import_hook_gives_pysides_answers_and_keeps_no_source() -> None:
+    """For every module the editor window imports, the file read says what
+    ``inspect.getsource`` said; modules imported after it leave no lines in linecache."""
+    result = subprocess.run([sys.executable, "-c", _SAME_ANSWERS], capture_output=True, text=True, cwd=REPO,
+                            env={**_env(), "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    checked, using = map(int, result.stdout.split())
+    assert checked > 200 and using > 30
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
