@@ -46,8 +46,8 @@ def while_painting(work: Callable[[], T]) -> T:
 
     # What is already posted (a new window's many small events) is handled first, while
     # nothing competes for the interpreter. Then, while the worker runs, the interpreter
-    # changes hands often: every event this thread handles in Python (the look's filter
-    # sees each one) waits for the worker to hand it over, by default after 5 ms each.
+    # changes hands often: every event this thread handles in Python (a widget's own
+    # handlers, filters) waits for the worker to hand it over, by default after 5 ms each.
     QCoreApplication.sendPostedEvents()
     interval = sys.getswitchinterval()
     sys.setswitchinterval(_HAND_OVER_SECONDS)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -91,7 +91,10 @@ class Look(QObject):
         self._pending.timeout.connect(self._on_pending_timeout)
         self.scheme = Scheme.SYSTEM
         self.colours: Colours = {}
-        app.installEventFilter(self)
+        # Not an event filter on the application: that would call into Python for every event
+        # of every widget (thousands at start-up alone). The signal is deprecated in Qt 6 but
+        # still sent with each ApplicationPaletteChange, from the desktop or from setPalette.
+        app.paletteChanged.connect(self._on_app_palette_changed)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
@@ -155,10 +158,9 @@ class Look(QObject):
 
     # ----- following the desktop ---------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self._app and event.type() == QEvent.Type.ApplicationPaletteChange and not self._applying:
+    def _on_app_palette_changed(self, _palette) -> None:
+        if not self._applying:
             self._pending.start()  # once the palette has settled, not in the middle of the change
-        return False
 
     def _on_style_hints_color_scheme_changed(self, _scheme) -> None:
         if not self._applying:
