@@ -15,14 +15,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from agent_editor import __version__
 from agent_editor.agentfile.resources_path import resource_path
 from agent_editor.app.collector import MainThreadCollector
 from agent_editor.app.look.look import look, saved_scheme
+from agent_editor.app.painting import SETTLE_MS, after_first_paint
 from agent_editor.library.scopes import find_project_agents, is_project_folder, library_scopes, user_agents_folder
 from agent_editor.library.scan import scope_files
 
@@ -101,7 +102,9 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
         window.show_welcome()
     if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
         QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
-    after_first_paint(window, lambda: (settle_memory(), safety()))
+    # Nothing here shows: it waits until the first frame is out and the events that came
+    # with it are handled (see painting.SETTLE_MS).
+    after_first_paint(window, lambda: (settle_memory(), safety()), delay_ms=SETTLE_MS)
     return app.exec()
 
 
@@ -128,7 +131,7 @@ def start_safety_net(app: QApplication, window) -> Callable[[], None]:
     """What starts drafts and saved versions, and offers the drafts a crashed run left.
 
     Run once the window has painted: the net watches the documents already open, and
-    nothing can be edited or saved before then, so the first paint does not wait for it
+    nothing can be edited or saved before then, so the first frame does not wait for it
     (nor for the compare window that recovery opens)."""
 
     def start() -> None:
@@ -140,25 +143,6 @@ def start_safety_net(app: QApplication, window) -> Callable[[], None]:
         offer_recovery(window, window.dialogs, net.drafts, window.show_open_document)
 
     return start
-
-
-class _FirstPaint(QObject):
-    """Calls back once, in the event loop's next turn after ``widget`` first paints."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]):
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    _FirstPaint(widget, callback)
 
 
 def run_compare_app(paths: list[Path], qt_args: list[str] | None = None) -> int:

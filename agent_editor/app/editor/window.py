@@ -49,6 +49,7 @@ from agent_editor.app.editor.preview import PreviewView
 from agent_editor.app.editor.problems import ProblemsPanel
 from agent_editor.app.plain_text import plain_label
 from agent_editor.app.look.menu import add_appearance_menu
+from agent_editor.app.painting import after_first_paint
 
 APP_NAME = "Agent Editor"
 NEW_AGENT_TEXT = """---
@@ -154,9 +155,13 @@ class MainWindow(QMainWindow):
         self.remembered.restore_layout()
         self._set_editing_enabled(False)
         # Controls made later (a field shown on demand, a Fix button) join the Tab order
-        # where they stand on screen, not at its end.
+        # where they stand on screen, not at its end. Nobody presses Tab before the first
+        # frame, so it is first set after it.
         self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
         self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
+        after_first_paint(self, self._on_first_painted)
+
+    def _on_first_painted(self) -> None:
         self._tab_order_timer.start()
         self.fit.arranged.connect(self._tab_order_timer.start)
         self.form.rows_built.connect(self._tab_order_timer.start)
