@@ -47,3 +47,39 @@ def _env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def test_tools_checklist_is_built_after_the_first_frame_and_joins_the_tab_order(qtbot, main_window, tmp_path):
+    window = main_window
+    """Seventy widgets below the first screen wait for the first frame, then come with the
+    file's ticks and in the Tab order."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from conftest import copy_seed
+
+    assert window.open_file(copy_seed(tmp_path, "001"))
+    tools = window.form.rows["tools"].editor
+    assert tools._checks is None and tools.grid_host.minimumHeight() > 200  # its place kept
+    window.show()
+    qtbot.waitUntil(lambda: tools._checks is not None, timeout=3000)
+    assert tools.grid_host.minimumHeight() == 0
+    assert {n for n, c in tools.checks.items() if c.isChecked()} == {"Read", "Write", "Grep", "Bash"}
+    assert list(tools.other_checks) == ["MultiEdit"] and not tools.others_title.isHidden()
+    qtbot.waitUntil(lambda: not window._tab_order_timer.isActive())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tools.only.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(tools.only, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tools.checks["Read"]
+
+
+def test_a_checklist_asked_for_before_the_first_frame_is_built_there_and_then(qtbot, main_window, tmp_path):
+    window = main_window
+    from conftest import copy_seed
+
+    assert window.open_file(copy_seed(tmp_path, "003"))
+    tools = window.form.rows["tools"].editor
+    assert tools._checks is None
+    assert {n for n, c in tools.checks.items() if c.isChecked()} == {"Read", "Write", "Grep", "Glob", "Bash"}
+    assert list(tools.other_checks) == ["supabase", "context7"]

@@ -49,7 +49,7 @@ from agent_editor.app.editor.preview import PreviewView
 from agent_editor.app.editor.problems import ProblemsPanel
 from agent_editor.app.plain_text import plain_label
 from agent_editor.app.look.menu import add_appearance_menu
-from agent_editor.app.painting import after_first_paint
+from agent_editor.app.painting import SETTLE_MS, after_first_paint
 
 APP_NAME = "Agent Editor"
 NEW_AGENT_TEXT = """---
@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
         self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
         after_first_paint(self, self._on_first_painted)
+        # Inputs below the form's first screen (the tools checklist) are built once the first
+        # frame and the events that came with it are handled, or when first painted.
+        after_first_paint(self, self.form.build_deferred, delay_ms=SETTLE_MS)
 
     def _on_first_painted(self) -> None:
         self._tab_order_timer.start()
