@@ -170,7 +170,7 @@ def test_tabbing_through_an_untouched_agent_leaves_it_unmodified(qtbot, window, 
     assert window.open_file(path)
     for key in RARE_FIELDS:  # every kind of input, empty ones too
         window.form.focus_field(key)
-    qtbot.wait(0)
+    qtbot.waitUntil(lambda: not window._tab_order_timer.isActive())
     visited = tab_round(qtbot, window.form.rows["name"].editor.line)
     assert len(visited) > 20
     for _ in range(len(visited)):

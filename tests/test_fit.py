@@ -112,7 +112,8 @@ def test_tab_follows_the_panes_when_they_move(qtbot, tmp_path, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert window.fit.arrangement is Arrangement.ONE_COLUMN
-    qtbot.wait(0)  # the Tab order is set again once the panes have moved
+    assert window.form is not None  # built after the first frame, or now
+    qtbot.waitUntil(lambda: not window._tab_order_timer.isActive())  # set again once the panes have moved
     start = window.library.list
     start.setFocus(Qt.FocusReason.TabFocusReason)
     visited = [start]

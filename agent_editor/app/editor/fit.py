@@ -101,8 +101,10 @@ class WindowFit(QObject):
         area = self._form if isinstance(self._form, QScrollArea) else self._form.findChild(QScrollArea)
         if area is None or area.widget() is None:
             return self._form.minimumSizeHint().width()
-        return (area.widget().minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
-                + 2 * area.frameWidth())
+        content = area.widget()
+        # A minimum width set outright counts too: the form's place before the form is built.
+        narrowest = max(content.minimumSizeHint().width(), content.minimumWidth())
+        return narrowest + area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth()
 
     def _library_wanted(self) -> bool:
         return not self._library.isHidden()

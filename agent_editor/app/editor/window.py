@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -95,6 +96,17 @@ class Banner(QFrame):
         return next((b for b in self._buttons if b.text() == label and not b.isHidden()), None)
 
 
+def _form_slot() -> QScrollArea:
+    """The form's place until it is built: an empty scroll area as wide as the form's rows
+    need, so the panes are arranged (``fit``) as they will be with the form."""
+    slot = QScrollArea(objectName="formSlot", widgetResizable=True)
+    slot.setFrameShape(QFrame.Shape.NoFrame)
+    slot.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    slot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing in it to reach
+    slot.setWidget(QWidget(objectName="formHost", minimumWidth=HeaderForm.narrowest()))
+    return slot
+
+
 class MainWindow(QMainWindow):
     def __init__(self, dialogs: Dialogs | None = None, settings: QSettings | None = None):
         super().__init__()
@@ -114,8 +126,11 @@ class MainWindow(QMainWindow):
         self.library_actions = LibraryActions(self)
         self.version_actions = VersionActions(self)
         self.remembered = Remembered(self, self.settings)
-        self.form = HeaderForm()
-        self.form.error_raised.connect(self._on_form_error_raised)
+        # The header form (two hundred widgets and the modules behind them) is built after the
+        # first frame, or when first asked for (``form``): the instructions and the preview come
+        # first. Until then its pane holds an empty placeholder of the form's width.
+        self._form: HeaderForm | None = None
+        self._form_slot = _form_slot()
         self.body = BodyEditor()
         self.preview = PreviewView()
         self.problems = ProblemsPanel()
@@ -128,7 +143,7 @@ class MainWindow(QMainWindow):
         editors.addWidget(self._titled(self.tr("Preview"), self.preview))
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplit")
         self.main_split.addWidget(self.library)
-        form_host = self._titled(self.tr("Header"), self.form)
+        form_host = self._titled(self.tr("Header"), self._form_slot)
         self.main_split.addWidget(form_host)
         self.main_split.addWidget(editors)
         self.main_split.setSizes([240, 430, 730])
@@ -160,14 +175,31 @@ class MainWindow(QMainWindow):
         self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
         self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
         after_first_paint(self, self._on_first_painted)
-        # Inputs below the form's first screen (the tools checklist) are built once the first
-        # frame and the events that came with it are handled, or when first painted.
-        after_first_paint(self, self.form.build_deferred, delay_ms=SETTLE_MS)
+        # Once the first frame and the events that came with it are handled: the form, then
+        # (a turn later) its inputs below the first screen, such as the tools checklist.
+        after_first_paint(self, self._on_settled, delay_ms=SETTLE_MS)
 
     def _on_first_painted(self) -> None:
         self._tab_order_timer.start()
         self.fit.arranged.connect(self._tab_order_timer.start)
-        self.form.rows_built.connect(self._tab_order_timer.start)
+
+    def _on_settled(self) -> None:
+        QTimer.singleShot(0, self, self.form.build_deferred)
+
+    @property
+    def form(self) -> HeaderForm:
+        """The header form, built on first use (see ``__init__``) and showing the current document."""
+        if self._form is None:
+            self._form = form = HeaderForm()
+            form.error_raised.connect(self._on_form_error_raised)
+            form.rows_built.connect(self._tab_order_timer.start)
+            self._form_slot.parentWidget().layout().replaceWidget(self._form_slot, form)
+            self._form_slot.hide()
+            self._form_slot.deleteLater()
+            form.bind(self.current)
+            self.fit.arrange()  # the form's width may change the arrangement
+            self._tab_order_timer.start()
+        return self._form
 
     @property
     def claude_panel(self):
@@ -369,7 +401,8 @@ class MainWindow(QMainWindow):
             (opened.problems_changed, opened.problems_changed.connect(self._on_document_layout_may_change)),
         ]
         self.banner.hide()
-        self.form.bind(opened)
+        if self._form is not None:  # else it shows this document when it is built
+            self._form.bind(opened)
         self.body.bind(opened)
         self.claude_view.bind(opened)
         self.preview.show_html("", keep_position=False)
@@ -383,7 +416,8 @@ class MainWindow(QMainWindow):
     def close_document(self) -> None:
         """Stop showing the current document, dropping unsaved changes (the caller has asked)."""
         self._let_go_of_current()
-        self.form.bind(None)
+        if self._form is not None:
+            self._form.bind(None)
         self.body.bind(None)
         self.claude_view.bind(None)
         self.problems.show_problems([])
@@ -464,7 +498,8 @@ class MainWindow(QMainWindow):
             self.remembered.save_last_agent(self.current.path if self.current is not None else None)
             event.accept()
             if self.current is not None:
-                self.form.bind(None)
+                if self._form is not None:
+                    self._form.bind(None)
                 self.body.bind(None)
                 self.claude_view.bind(None)
                 self._let_go_of_current()

@@ -58,6 +58,7 @@ OTHER_ROWS_SHOWN = 50
 # time, one slice per turn of the event loop, so a header of thousands of keys never holds
 # the window (a row takes about a millisecond to build).
 OTHER_ROWS_AT_ONCE = 10
+_MARGINS = (14, 10, 14, 14)  # left, top, right, bottom
 _SLICE_SECONDS = 0.008
 
 
@@ -76,7 +77,7 @@ class HeaderForm(QScrollArea):
         host = QWidget(objectName="formHost")
         self.setWidget(host)
         self.box = QVBoxLayout(host)
-        self.box.setContentsMargins(14, 10, 14, 14)
+        self.box.setContentsMargins(*_MARGINS)
         self.box.setSpacing(2)
         name(self, self.tr("Header fields"), self.tr("The agent's settings, one field after another"))
         self.banner = QLabel(objectName="headerBanner", wordWrap=True)
@@ -132,6 +133,16 @@ class HeaderForm(QScrollArea):
         self.raw.hide()
         self.box.addWidget(self.raw)
         self.box.addStretch(1)
+
+    @staticmethod
+    def narrowest(schema: Schema | None = None) -> int:
+        """The narrowest the form's rows can be, known before the form is built: its widest
+        fixed row (the color swatches) and its margins. The window keeps the form's place at
+        least this wide until the form is built after the first frame."""
+        swatches = ColorEditor((schema or load_schema()).colors)
+        width = swatches.minimumSizeHint().width()
+        swatches.deleteLater()
+        return width + _MARGINS[0] + _MARGINS[2]
 
     # ----- building -----------------------------------------------------------------
 
