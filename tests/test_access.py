@@ -124,7 +124,7 @@ def test_forward_tab_reaches_every_control_the_problem_list_its_fix_button_and_t
         qtbot, window, tmp_path):
     window.open_paths([copy_seed(tmp_path, "001"), copy_seed(tmp_path, "003")])
     window.form.rows["tools"].editor.checks["Read"].setFocus()  # inside the form, not at its start
-    qtbot.wait(0)  # the Tab order follows the form as it is now built
+    qtbot.waitUntil(lambda: not window._tab_order_timer.isActive())  # the Tab order follows the form as built
     visited = tab_round(qtbot, window.library.list)
     assert window.problems.tree in visited
     assert window.preview in visited
@@ -231,3 +231,25 @@ def test_the_problem_list_is_not_read_as_markup(qtbot, window, tmp_path):
     labels = window.form.rows["color"].findChildren(type(window.form.rows["color"].title), "problemText")
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
     assert any("<b>bold</b>" in label.text() for label in labels)
+
+
+def test_tab_goes_round_the_chain_past_hidden_and_disabled_controls(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QSpinBox, QVBoxLayout
+
+    from agent_editor.app.access.tab_order import next_in_round
+
+    host = QWidget()
+    box = QVBoxLayout(host)
+    first, hidden, spin, off, last = QLineEdit(), QLineEdit(), QSpinBox(), QPushButton("off"), QPushButton("last")
+    for widget in (first, hidden, spin, off, last):
+        box.addWidget(widget)
+    qtbot.addWidget(host)
+    host.show()
+    hidden.hide()
+    off.setEnabled(False)
+    chain = [first, hidden, spin, off, last]
+    assert next_in_round(chain, first) is spin
+    assert next_in_round(chain, spin.findChild(QLineEdit)) is last  # the spin box's own line edit
+    assert next_in_round(chain, last) is first  # round
+    assert next_in_round(chain, first, forward=False) is last
+    assert next_in_round(chain, QLineEdit()) is None  # not in the chain: Qt's own order

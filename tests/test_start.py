@@ -83,3 +83,21 @@ def test_a_checklist_asked_for_before_the_first_frame_is_built_there_and_then(qt
     assert tools._checks is None
     assert {n for n, c in tools.checks.items() if c.isChecked()} == {"Read", "Write", "Grep", "Glob", "Bash"}
     assert list(tools.other_checks) == ["supabase", "context7"]
+
+
+def test_the_forms_place_is_as_wide_as_the_built_form_needs(qtbot, main_window, tmp_path):
+    """The width kept for the form before it is built is the width its rows then need."""
+    from agent_editor.app.editor.form.colors import ColorEditor
+    from agent_editor.app.editor.form.width import narrowest
+    from agent_editor.agentfile.schema import load_schema
+    from conftest import copy_seed
+
+    colors = load_schema().colors
+    row = ColorEditor(colors)
+    qtbot.addWidget(row)
+    assert ColorEditor.narrowest(len(colors)) == row.minimumSizeHint().width()
+    window = main_window
+    slot_floor = window.fit.form_floor()
+    assert window.open_file(copy_seed(tmp_path, "001"))
+    window.form.build_deferred()
+    assert window.fit.form_floor() == slot_floor == narrowest() + window.form.verticalScrollBar().sizeHint().width()

@@ -5,12 +5,14 @@ shown on demand, a Fix button under a problem) would be reached only after
 everything else. ``chain_in_layout_order`` walks the layouts the way a reader sees
 them and chains the controls in that order; a widget may name the order of its own
 controls with a ``tab_order()`` method (the problem list before its Fix button, so
-that choosing a problem comes before fixing it).
+that choosing a problem comes before fixing it). ``next_in_round`` is what Tab and
+Shift+Tab follow in a window that keeps the chain.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 from PySide6.QtWidgets import QLayout, QMainWindow, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from agent_editor.app.access.names import takes_tab_focus
@@ -33,6 +35,23 @@ def chain_in_layout_order(root: QWidget) -> list[QWidget]:
     for first, second in zip(chain, chain[1:]):
         QWidget.setTabOrder(first, second)
     return chain
+
+
+def next_in_round(chain: list[QWidget], current: QWidget | None, forward: bool = True) -> QWidget | None:
+    """The control after (or before) the one holding ``current`` in ``chain`` that can take
+    focus now, from the last round to the first; None when ``current`` is not in the chain.
+
+    Qt's own focus list, which ``setTabOrder`` rearranges, can come apart into separate
+    rounds when compound controls (a combo box and its pop-up) are moved in it; a window
+    that walks its chain itself does not depend on it."""
+    members = [w for w in chain if isValid(w) and w.isVisible() and w.isEnabled()]
+    position = {id(w): i for i, w in enumerate(members)}
+    holder = current
+    while holder is not None and id(holder) not in position:  # a spin box's own line edit: the spin box
+        holder = holder.parentWidget()
+    if holder is None or len(members) < 2:
+        return None
+    return members[(position[id(holder)] + (1 if forward else -1)) % len(members)]
 
 
 def _walk(widget: QWidget, found: list[QWidget], seen: set[int]) -> None:

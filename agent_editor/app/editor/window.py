@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,13 +39,13 @@ from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.agentfile.validation import Problem
 from agent_editor.app.access.names import name
-from agent_editor.app.access.tab_order import chain_in_layout_order
+from agent_editor.app.access.tab_order import chain_in_layout_order, next_in_round
 from agent_editor.app.actions import add_action
 from agent_editor.app.tryout import add_try_menu
 from agent_editor.app.claudeview.install import install as install_claude_view
 from agent_editor.app.editor.body_editor import BodyEditor
 from agent_editor.app.editor.fit import WindowFit
-from agent_editor.app.editor.form import HeaderForm
+from agent_editor.app.editor.form.width import narrowest as narrowest_form
 from agent_editor.app.library.actions import LibraryActions
 from agent_editor.app.library.panel import LibraryPanel
 from agent_editor.app.editor.preview import PreviewView
@@ -51,6 +53,9 @@ from agent_editor.app.editor.problems import ProblemsPanel
 from agent_editor.app.plain_text import plain_label
 from agent_editor.app.look.menu import add_appearance_menu
 from agent_editor.app.painting import SETTLE_MS, after_first_paint
+
+if TYPE_CHECKING:
+    from agent_editor.app.editor.form.header_form import HeaderForm
 
 APP_NAME = "Agent Editor"
 NEW_AGENT_TEXT = """---
@@ -103,7 +108,7 @@ def _form_slot() -> QScrollArea:
     slot.setFrameShape(QFrame.Shape.NoFrame)
     slot.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     slot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing in it to reach
-    slot.setWidget(QWidget(objectName="formHost", minimumWidth=HeaderForm.narrowest()))
+    slot.setWidget(QWidget(objectName="formHost", minimumWidth=narrowest_form()))
     return slot
 
 
@@ -173,11 +178,24 @@ class MainWindow(QMainWindow):
         # where they stand on screen, not at its end. Nobody presses Tab before the first
         # frame, so it is first set after it.
         self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
-        self._tab_order_timer.timeout.connect(lambda: chain_in_layout_order(self))
+        self._tab_chain: list[QWidget] = []
+        self._tab_order_timer.timeout.connect(self._on_tab_order_timer_timeout)
         after_first_paint(self, self._on_first_painted)
         # Once the first frame and the events that came with it are handled: the form, then
         # (a turn later) its inputs below the first screen, such as the tools checklist.
         after_first_paint(self, self._on_settled, delay_ms=SETTLE_MS)
+
+    def _on_tab_order_timer_timeout(self) -> None:
+        self._tab_chain = chain_in_layout_order(self)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        # Tab and Shift+Tab follow the chain in screen order, round from the last control to
+        # the first, whatever Qt's own focus list has come to (see access/tab_order.py).
+        target = next_in_round(self._tab_chain, QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def _on_first_painted(self) -> None:
         self._tab_order_timer.start()
@@ -190,6 +208,8 @@ class MainWindow(QMainWindow):
     def form(self) -> HeaderForm:
         """The header form, built on first use (see ``__init__``) and showing the current document."""
         if self._form is None:
+            from agent_editor.app.editor.form.header_form import HeaderForm  # loaded with the form
+
             self._form = form = HeaderForm()
             form.error_raised.connect(self._on_form_error_raised)
             form.rows_built.connect(self._tab_order_timer.start)

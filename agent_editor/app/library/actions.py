@@ -60,7 +60,7 @@ class LibraryActions(QObject):
                                        "brings it back)")
         # Delete is a key every text field uses: it trashes a file only from the list.
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.library.list.addAction(self.trash_action)
+        self.library.add_list_action(self.trash_action)
         self.add_folder_action = add_action(w, file_menu, "Add Folder to &Library…", self.add_folder, None,
                                             "List the agents of another folder in the library too")
         self.undo_trash_action = QAction("Undo Move to Trash", w)

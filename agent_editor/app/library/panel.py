@@ -44,6 +44,11 @@ _SORTS = [(QT_TRANSLATE_NOOP("LibraryPanel", "By scope"), SORT_SCOPE),
           (QT_TRANSLATE_NOOP("LibraryPanel", "Last changed"), SORT_CHANGED)]
 
 
+# What LibraryPanel._build makes; asking for any of them builds the panel.
+_BUILT_LATER = frozenset({"title", "search", "problems_only", "sort", "progress", "notice", "model", "list",
+                          "compare_button"})
+
+
 class LibraryPanel(QWidget):
     file_chosen = Signal(Path)
     compare_requested = Signal(list)  # of Path, two or more
@@ -61,7 +66,20 @@ class LibraryPanel(QWidget):
         self.project_start: Path | None = None  # the project the library by scope is for
         self._matches: list[AgentEntry] = []
         self._sorted: tuple[tuple, list[AgentEntry]] | None = None  # (what it was sorted for, the entries)
+        self._built = False
+        self._list_actions: list[QAction] = []  # keys that act on the list (Delete moves to the trash)
 
+    def __getattr__(self, attribute: str):
+        # Only reached for what is not there yet: the panel's widgets, built on first need.
+        if attribute in _BUILT_LATER and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, attribute)
+        raise AttributeError(attribute)
+
+    def _build(self) -> None:
+        """The search field, the list and its buttons: a window showing one file lists no
+        agents, so they are made when a folder is first listed or when first asked for."""
+        self._built = True
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -117,6 +135,7 @@ class LibraryPanel(QWidget):
         self.list.setBatchSize(120)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        self.list.addActions(self._list_actions)
         self.list.activated.connect(self._on_list_activated)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
@@ -128,6 +147,12 @@ class LibraryPanel(QWidget):
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.compare_button.setEnabled(False)
         box.addWidget(self.compare_button)
+
+    def add_list_action(self, action: QAction) -> None:
+        """An action whose key works while the list has the focus."""
+        self._list_actions.append(action)
+        if self._built:
+            self.list.addAction(action)
 
     # ----- what to show ---------------------------------------------------------------
 
@@ -147,6 +172,8 @@ class LibraryPanel(QWidget):
         return self._show(title, scopes, by_scope=len(scopes) > 1)
 
     def _show(self, title: str, scopes: list[Scope], by_scope: bool) -> list[Path]:
+        if not self._built:
+            self._build()
         self.collection.show(title, scopes, by_scope)
         self.show()
         return self.paths()
@@ -175,6 +202,8 @@ class LibraryPanel(QWidget):
 
     def select(self, path: Path | None) -> None:
         """Mark the open file's row (None: the open agent is not listed)."""
+        if not self._built:
+            return  # nothing listed yet
         row = self.model.row_of(path) if path is not None else -1
         selection = self.list.selectionModel()
         selection.blockSignals(True)

@@ -12,6 +12,9 @@ from agent_editor.agentfile.wording import translate
 from agent_editor.app.editor.form.editors import MISSING, ValueEditor
 
 
+_SPACING = 6
+
+
 class ColorEditor(ValueEditor):
     """The eight colors Claude Code knows as swatches, plus none."""
 
@@ -19,7 +22,7 @@ class ColorEditor(ValueEditor):
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        row.setSpacing(_SPACING)
         self.group = QButtonGroup(self, exclusive=True)
         self.none = QToolButton(text=self.tr("None"), checkable=True, toolTip=self.tr("No color"))
         self.none.setAccessibleName(self.tr("No color"))
@@ -36,6 +39,20 @@ class ColorEditor(ValueEditor):
             row.addWidget(button)
         row.addStretch(1)
         self.group.buttonClicked.connect(self._on_group_button_clicked)
+
+    @classmethod
+    def narrowest(cls, count: int) -> int:
+        """How narrow the row of ``count`` swatches can be, worked out from one "None" button
+        and one swatch instead of the whole row (tests hold it to the row's own figure)."""
+        none = QToolButton(text=cls.tr("None"))
+        swatch = QToolButton(objectName="swatch")
+        swatch.setIconSize(QSize(18, 18))
+        swatch.setIcon(QIcon(QPixmap(36, 36)))
+        # The buttons and the gaps between them (the closing stretch adds none).
+        width = none.minimumSizeHint().width() + count * swatch.minimumSizeHint().width() + count * _SPACING
+        none.deleteLater()
+        swatch.deleteLater()
+        return width
 
     def show_value(self, value: Any) -> None:
         button = self.buttons.get(value) if isinstance(value, str) else None

@@ -50,6 +50,7 @@ from agent_editor.app.editor.form.other_keys import YamlEditor
 from agent_editor.app.editor.form.other_keys_table import OtherKeysTable
 from agent_editor.app.editor.form.row import FieldRow
 from agent_editor.app.editor.form.tools_checklist import ToolsEditor
+from agent_editor.app.editor.form.width import MARGINS
 
 
 # Rows built for the first settings Claude Code does not know; the rest are rows of a table.
@@ -58,7 +59,6 @@ OTHER_ROWS_SHOWN = 50
 # time, one slice per turn of the event loop, so a header of thousands of keys never holds
 # the window (a row takes about a millisecond to build).
 OTHER_ROWS_AT_ONCE = 10
-_MARGINS = (14, 10, 14, 14)  # left, top, right, bottom
 _SLICE_SECONDS = 0.008
 
 
@@ -66,7 +66,7 @@ class HeaderForm(QScrollArea):
     """The form for one OpenDocument's header."""
 
     error_raised = Signal(str)  # an edit could not be made; the window says why
-    rows_built = Signal()  # the rows built a slice at a time are all there now
+    rows_built = Signal()  # rows were added: a field shown on demand, or the last slice of other keys
 
     def __init__(self, schema: Schema | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,7 +77,7 @@ class HeaderForm(QScrollArea):
         host = QWidget(objectName="formHost")
         self.setWidget(host)
         self.box = QVBoxLayout(host)
-        self.box.setContentsMargins(*_MARGINS)
+        self.box.setContentsMargins(*MARGINS)
         self.box.setSpacing(2)
         name(self, self.tr("Header fields"), self.tr("The agent's settings, one field after another"))
         self.banner = QLabel(objectName="headerBanner", wordWrap=True)
@@ -134,16 +134,6 @@ class HeaderForm(QScrollArea):
         self.box.addWidget(self.raw)
         self.box.addStretch(1)
 
-    @staticmethod
-    def narrowest(schema: Schema | None = None) -> int:
-        """The narrowest the form's rows can be, known before the form is built: its widest
-        fixed row (the color swatches) and its margins. The window keeps the form's place at
-        least this wide until the form is built after the first frame."""
-        swatches = ColorEditor((schema or load_schema()).colors)
-        width = swatches.minimumSizeHint().width()
-        swatches.deleteLater()
-        return width + _MARGINS[0] + _MARGINS[2]
-
     # ----- building -----------------------------------------------------------------
 
     def _editor_for(self, rule: FieldRule, original: Any = MISSING) -> ValueEditor:
@@ -194,9 +184,11 @@ class HeaderForm(QScrollArea):
             return None
         order = [r.key for r in self.schema.fields]
         index = sum(1 for k in self.rows if k in order and order.index(k) < order.index(key))
-        return self._add_row(rule.key, translate("schema", rule.label), translate("schema", rule.help),
-                             self._editor_for(rule),
-                             removable=not rule.basic, into=self.known_box, index=index)
+        row = self._add_row(rule.key, translate("schema", rule.label), translate("schema", rule.help),
+                            self._editor_for(rule),
+                            removable=not rule.basic, into=self.known_box, index=index)
+        self.rows_built.emit()  # a field shown on demand joins the Tab order where it stands
+        return row
 
     def build_deferred(self) -> None:
         """Build what the rows left for after the window's first frame; rows made from now on
