@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,10 +30,12 @@ _SEVERITY_TEXT = {
     "warning": QT_TRANSLATE_NOOP("ProblemsPanel", "Warning"),
     "info": QT_TRANSLATE_NOOP("ProblemsPanel", "Note"),
 }
-_SEVERITY_ICON = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+# Drawn here, not asked of the desktop's style: the same on every desktop, no emoji glyph
+# (not on every system), and nothing of QStyle to load before the window's first frame.
+_SEVERITY_MARK = {  # colour, shape, mark
+    "error": ("#e5484d", "circle", "×"),
+    "warning": ("#f5a524", "triangle", "!"),
+    "info": ("#3e63dd", "circle", "i"),
 }
 
 
@@ -44,16 +44,43 @@ _SEVERITY_ICON = {
 # line counts them all, and the form shows each key's own.
 ROWS_LISTED = 200
 
-_icons: dict[str, tuple[QStyle, QIcon]] = {}
+_icons: dict[str, QIcon] = {}
 
 
 def severity_icon(severity: str) -> QIcon:
-    """The desktop's own error / warning / information icon (emoji glyphs are not on every system)."""
-    style = QApplication.style()
-    kept = _icons.get(severity)
-    if kept is None or kept[0] is not style:  # asked once per style: the style makes a new icon each time
-        kept = _icons[severity] = (style, style.standardIcon(_SEVERITY_ICON[severity]))
-    return kept[1]
+    """The error / warning / information icon, at 16 and 32 pixels (drawn once)."""
+    icon = _icons.get(severity)
+    if icon is None:
+        icon = _icons[severity] = QIcon()
+        for size in (16, 32):
+            icon.addPixmap(_draw_mark(severity, size))
+    return icon
+
+
+def _draw_mark(severity: str, size: int) -> QPixmap:
+    colour, shape, mark = _SEVERITY_MARK[severity]
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    side = float(size)
+    if shape == "triangle":
+        painter.drawPolygon(QPolygonF([QPointF(side / 2, side * 0.04), QPointF(side * 0.98, side * 0.94),
+                                       QPointF(side * 0.02, side * 0.94)]))
+        mark_rect, mark_colour = QRectF(0, side * 0.18, side, side * 0.76), QColor("#1c1c1c")
+    else:
+        painter.drawEllipse(QRectF(side * 0.03, side * 0.03, side * 0.94, side * 0.94))
+        mark_rect, mark_colour = QRectF(0, 0, side, side), QColor("#ffffff")
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(max(8, round(side * 0.68)))
+    painter.setFont(font)
+    painter.setPen(mark_colour)
+    painter.drawText(mark_rect, Qt.AlignmentFlag.AlignCenter, mark)
+    painter.end()
+    return pixmap
 
 
 class ProblemsPanel(QWidget):

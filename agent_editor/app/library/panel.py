@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,6 @@ from agent_editor.app.access.names import name
 from agent_editor.app.library.collection import AgentCollection
 from agent_editor.app.look.look import look
 from agent_editor.app.plain_text import plain_label
-from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate, row_text
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import ADDED, FOLDER, Scope, library_scopes
 from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, filter_entries, sort_entries
@@ -42,6 +40,13 @@ from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, fil
 _SORTS = [(QT_TRANSLATE_NOOP("LibraryPanel", "By scope"), SORT_SCOPE),
           (QT_TRANSLATE_NOOP("LibraryPanel", "By name"), SORT_NAME),
           (QT_TRANSLATE_NOOP("LibraryPanel", "Last changed"), SORT_CHANGED)]
+
+
+def _rows():
+    """The list's model and row drawing, loaded with the panel's widgets."""
+    from agent_editor.app.library import rows
+
+    return rows
 
 
 # What LibraryPanel._build makes; asking for any of them builds the panel.
@@ -120,13 +125,13 @@ class LibraryPanel(QWidget):
         self.notice.hide()
         box.addWidget(self.notice)
 
-        self.model = LibraryModel(self)
+        self.model = _rows().LibraryModel(self)
         self.list = QListView(objectName="agentList")
         name(self.list, self.tr("Agents"), self.tr(
             "The agents Claude Code sees. Enter opens one; Ctrl or Shift with the arrows and Space selects "
             "several to compare."))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(RowDelegate(self.model, self.list))
+        self.list.setItemDelegate(_rows().RowDelegate(self.model, self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -189,7 +194,7 @@ class LibraryPanel(QWidget):
 
     def row_texts(self) -> list[str]:
         """Each agent row as plain text, in the order shown."""
-        return [row_text(entry, self.model.match(entry)) for entry in self.model.entries()]
+        return [_rows().row_text(entry, self.model.match(entry)) for entry in self.model.entries()]
 
     def entry(self, path: Path | None) -> AgentEntry | None:
         return self.collection.entry(path)
@@ -218,7 +223,7 @@ class LibraryPanel(QWidget):
 
     def current_path(self) -> Path | None:
         index = self.list.currentIndex()
-        return index.data(PATH_ROLE) if index.isValid() and self.list.selectionModel().isSelected(index) else None
+        return index.data(_rows().PATH_ROLE) if index.isValid() and self.list.selectionModel().isSelected(index) else None
 
     def selected_paths(self) -> list[Path]:
         rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
@@ -311,7 +316,7 @@ class LibraryPanel(QWidget):
     # ----- choosing -------------------------------------------------------------------------------
 
     def _on_list_activated(self, index) -> None:
-        path = index.data(PATH_ROLE)
+        path = index.data(_rows().PATH_ROLE)
         if path is not None:
             self.file_chosen.emit(path)
 
@@ -320,6 +325,8 @@ class LibraryPanel(QWidget):
             return  # adding to a selection, not choosing a file
         # One click chooses. Where the desktop makes one click activate an item, Qt
         # sends both signals for it, and the window would ask about unsaved changes twice.
+        from PySide6.QtWidgets import QStyle  # loaded when first clicked, not before the first frame
+
         hint = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
         if not self.list.style().styleHint(hint, None, self.list):
             self._on_list_activated(index)
@@ -336,7 +343,7 @@ class LibraryPanel(QWidget):
 
     def _on_list_context_menu_requested(self, point: QPoint) -> None:
         index = self.list.indexAt(point)
-        if index.isValid() and index.data(PATH_ROLE) is not None and index not in self.list.selectedIndexes():
+        if index.isValid() and index.data(_rows().PATH_ROLE) is not None and index not in self.list.selectedIndexes():
             self.list.setCurrentIndex(index)  # right-click on a row acts on that row
         self.context_menu_about_to_show.emit()
         menu = QMenu(self)
@@ -356,4 +363,4 @@ class LibraryPanel(QWidget):
 
     def entry_at_current(self) -> AgentEntry | None:
         index = self.list.currentIndex()
-        return index.data(ENTRY_ROLE) if index.isValid() else None
+        return index.data(_rows().ENTRY_ROLE) if index.isValid() else None
