@@ -62,6 +62,13 @@ class WindowFit(QObject):
         vertical_split.setStretchFactor(1, 0)
         vertical_split.splitterMoved.connect(self._on_vertical_split_splitter_moved)
 
+    def take_library(self, library: QWidget) -> None:
+        """The agent list, built where the stand-in the window gave at first stood."""
+        self._library.removeEventFilter(self)
+        self._library = library
+        library.installEventFilter(self)
+        self._timer.start()
+
     def instruction_width(self) -> int:
         """Pixels the instructions editor needs for ``INSTRUCTION_CHARS`` characters a line."""
         edit = self._instructions

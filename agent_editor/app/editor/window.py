@@ -37,7 +37,7 @@ from agent_editor.app.safety.earlier import VersionActions
 from agent_editor.app.remembered import Remembered
 from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
-from agent_editor.agentfile.validation import Problem
+from agent_editor.agentfile.validation import Problem, not_md_problem
 from agent_editor.app.access.names import name
 from agent_editor.app.access.tab_order import chain_in_layout_order, next_in_round
 from agent_editor.app.actions import add_action
@@ -47,7 +47,6 @@ from agent_editor.app.editor.body_editor import BodyEditor
 from agent_editor.app.editor.fit import WindowFit
 from agent_editor.app.editor.form.width import narrowest as narrowest_form
 from agent_editor.app.library.actions import LibraryActions
-from agent_editor.app.library.panel import LibraryPanel
 from agent_editor.app.editor.preview import PreviewView
 from agent_editor.app.editor.problems import ProblemsPanel
 from agent_editor.app.plain_text import plain_label
@@ -56,6 +55,7 @@ from agent_editor.app.painting import SETTLE_MS, after_first_paint
 
 if TYPE_CHECKING:
     from agent_editor.app.editor.form.header_form import HeaderForm
+    from agent_editor.app.library.panel import LibraryPanel
 
 APP_NAME = "Agent Editor"
 NEW_AGENT_TEXT = """---
@@ -124,10 +124,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 880)
 
-        self.library = LibraryPanel()
-        self.library.file_chosen.connect(self._on_library_file_chosen)
-        self.library.compare_requested.connect(self.compare_dialog)
-        self.library.entries_changed.connect(self._on_library_entries_changed)
+        # The agent list (``library``) is built when a folder is first listed or when first asked
+        # for: a window showing one file never lists agents. Until then a hidden stand-in keeps
+        # its place, which the window's arrangement (``fit``) may move.
+        self._library: LibraryPanel | None = None
+        self._library_slot = QWidget(objectName="librarySlot")
         self.library_actions = LibraryActions(self)
         self.version_actions = VersionActions(self)
         self.remembered = Remembered(self, self.settings)
@@ -147,19 +148,19 @@ class MainWindow(QMainWindow):
         editors.addWidget(self._titled(self.tr("Instructions (Markdown)"), self.body))
         editors.addWidget(self._titled(self.tr("Preview"), self.preview))
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplit")
-        self.main_split.addWidget(self.library)
+        self.main_split.addWidget(self._library_slot)
         form_host = self._titled(self.tr("Header"), self._form_slot)
         self.main_split.addWidget(form_host)
         self.main_split.addWidget(editors)
         self.main_split.setSizes([240, 430, 730])
         self.main_split.setStretchFactor(2, 1)
-        self.library.hide()
+        self._library_slot.hide()
         self.vertical_split = QSplitter(Qt.Orientation.Vertical, objectName="verticalSplit")
         self.vertical_split.addWidget(self.main_split)
         self.vertical_split.addWidget(self.problems)
         self.vertical_split.setSizes([700, 150])
         self.vertical_split.setChildrenCollapsible(False)
-        self.fit = WindowFit(self, library=self.library, form=form_host, editors=editors, main_split=self.main_split,
+        self.fit = WindowFit(self, library=self._library_slot, form=form_host, editors=editors, main_split=self.main_split,
                              vertical_split=self.vertical_split, instructions=self.body.editor, problems=self.problems)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -220,6 +221,36 @@ class MainWindow(QMainWindow):
             self.fit.arrange()  # the form's width may change the arrangement
             self._tab_order_timer.start()
         return self._form
+
+    @property
+    def library(self) -> LibraryPanel:
+        """The agent list, built in the stand-in's place on first use (see ``__init__``)."""
+        if self._library is None:
+            from agent_editor.app.library.panel import LibraryPanel  # loaded with the list
+
+            panel = LibraryPanel()
+            panel.file_chosen.connect(self._on_library_file_chosen)
+            panel.compare_requested.connect(self.compare_dialog)
+            panel.entries_changed.connect(self._on_library_entries_changed)
+            slot, self._library = self._library_slot, panel
+            holder = slot.parentWidget()  # the main splitter, or the column the arrangement made
+            sizes = holder.sizes()
+            holder.replaceWidget(holder.indexOf(slot), panel)
+            holder.setSizes(sizes)
+            panel.setVisible(not slot.isHidden())
+            slot.deleteLater()
+            self.fit.take_library(panel)
+            self.library_actions.attach(panel)
+        return self._library
+
+    @property
+    def library_shown(self) -> bool:
+        """Whether the agent list is on screen (asked without building it)."""
+        return self._library is not None and self._library.isVisible()
+
+    def _select_in_library(self, path: Path | None) -> None:
+        if self._library is not None:  # else nothing is listed
+            self._library.select(path)
 
     @property
     def claude_panel(self):
@@ -343,7 +374,7 @@ class MainWindow(QMainWindow):
         if not self._may_let_go():
             return False
         self._show_document(documents().hold(OpenDocument(AgentDocument.parse(text)), self))
-        self.library.select(None)
+        self._select_in_library(None)
         self.form.focus_field("name")
         return True
 
@@ -363,10 +394,10 @@ class MainWindow(QMainWindow):
         from agent_editor.app.compare.window import open_compare_window  # loaded when first asked for
 
         if not paths:
-            selected = self.library.selected_paths() if self.library.isVisible() else []
+            selected = self.library.selected_paths() if self.library_shown else []
             if len(selected) >= 2:
                 paths = selected
-            elif not self.dialogs.ask_choose_variants(self.library.isVisible(), len(selected)):
+            elif not self.dialogs.ask_choose_variants(self.library_shown, len(selected)):
                 return
         folder = self.current.path.parent if self.current and self.current.path else None
         open_compare_window(self, self.dialogs, folder, paths or None)
@@ -386,7 +417,7 @@ class MainWindow(QMainWindow):
             self._select_current_in_library()
             return False
         self._show_document(opened)
-        self.library.select(path)
+        self._select_in_library(path)
         self.remembered.note_opened(path)
         return True
 
@@ -397,12 +428,12 @@ class MainWindow(QMainWindow):
         if not self._may_let_go():
             return False
         self._show_document(documents().hold(document, self))
-        self.library.select(document.path)
+        self._select_in_library(document.path)
         return True
 
     def _select_current_in_library(self) -> None:
         if self.current is not None and self.current.path is not None:
-            self.library.select(self.current.path)
+            self._select_in_library(self.current.path)
 
     def _show_document(self, opened: OpenDocument) -> None:
         self._let_go_of_current()
@@ -544,7 +575,10 @@ class MainWindow(QMainWindow):
 
     def _all_problems(self, problems: list[Problem]) -> list[Problem]:
         """The open file's own problems, and what other files in the library say about it."""
-        return problems + self.library.problems_for(self.current.path if self.current else None)
+        path = self.current.path if self.current else None
+        if self._library is not None:
+            return problems + self._library.problems_for(path)
+        return problems + ([not_md_problem(path)] if path is not None and path.suffix != ".md" else [])
 
     def _on_library_entries_changed(self) -> None:
         if self.current is not None:
@@ -556,8 +590,9 @@ class MainWindow(QMainWindow):
     def _on_document_saved(self) -> None:
         self.banner.hide()  # whatever it asked about the file on disk, the file is now this text
         self.statusBar().showMessage(self.tr("Saved {name}").format(name=self.current.display_name), 4000)
-        self.library.refresh([self.current.path])  # a new file in a listed folder joins the list
-        self.library.select(self.current.path)
+        if self._library is not None:
+            self._library.refresh([self.current.path])  # a new file in a listed folder joins the list
+        self._select_in_library(self.current.path)
 
     def _on_document_file_changed_on_disk(self, deleted: bool) -> None:
         shown = html.escape(self.current.display_name)

@@ -60,23 +60,26 @@ class LibraryActions(QObject):
                                        "brings it back)")
         # Delete is a key every text field uses: it trashes a file only from the list.
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.library.add_list_action(self.trash_action)
         self.add_folder_action = add_action(w, file_menu, "Add Folder to &Library…", self.add_folder, None,
                                             "List the agents of another folder in the library too")
         self.undo_trash_action = QAction("Undo Move to Trash", w)
         self.undo_trash_action.setStatusTip("Put the last agent moved to the trash back where it was")
         self.undo_trash_action.triggered.connect(self.undo_move_to_trash)
         self.undo_trash_action.setEnabled(False)
-        self.library.context_actions = [self.new_action, self.duplicate_action, self.rename_action,
-                                        self.rename_md_action, None, self.trash_action, self.undo_trash_action]
-        self.library.context_menu_about_to_show.connect(self._update_enabled)
-        self.library.folder_removal_requested.connect(self.remove_folder)
         file_menu.aboutToShow.connect(self._update_enabled)
         self._update_enabled()
 
+    def attach(self, library) -> None:
+        """Put the actions on the agent list, once the window has built it."""
+        library.add_list_action(self.trash_action)
+        library.context_actions = [self.new_action, self.duplicate_action, self.rename_action,
+                                   self.rename_md_action, None, self.trash_action, self.undo_trash_action]
+        library.context_menu_about_to_show.connect(self._update_enabled)
+        library.folder_removal_requested.connect(self.remove_folder)
+
     def _target(self) -> Path | None:
         """The agent acted on: the row chosen in the list, else the open file."""
-        if self.library.isVisible():
+        if self.window.library_shown:
             chosen = self.library.current_path()
             if chosen is not None:
                 return chosen
