@@ -170,6 +170,7 @@ def test_set_field_reads_back_as_set(seed, key, value):
 @SETTINGS
 @given(ANY_TEXT.filter(lambda t: AgentDocument.parse(t).reading.ok), KEYS, VALUES)
 @example("---\n0:\rdescription:---", "description", "")
+@example("---\nname:---", "name", "0-")  # a value ending in "-" before a closing --- mid-line
 @example("---\nname: a\rdescription: x\nmodel: opus\ncolor: red\n---\n", "model", "haiku")
 def test_set_field_on_any_readable_text(text, key, value):
     check_set(text, key, value, may_refuse=True)

@@ -360,6 +360,11 @@ class AgentDocument:
 
     def _apply_header(self, lines: list[str], key: str, value: Any, renamed_from: str | None = None) -> None:
         """Install new header lines, or change nothing if Claude Code would not read them as meant."""
+        header = "".join(lines)
+        if header and not header.endswith(("\n", "\r")) and (header + "---").find("---") != len(header):
+            # The header ends mid-line: a value ending in "-" would run into the closing ---,
+            # and Claude Code would end the header at the value's own dash instead.
+            raise DocumentError(f"“{key}” could not be written so that Claude Code reads it back as set.")
         expected = self.fields
         if renamed_from is not None:
             expected = {(key if k == renamed_from else k): v for k, v in expected.items()}
