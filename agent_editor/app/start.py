@@ -25,7 +25,6 @@ from agent_editor.app.collector import MainThreadCollector
 from agent_editor.app.look.look import look, saved_scheme
 from agent_editor.app.painting import SETTLE_MS, after_first_paint
 from agent_editor.library.scopes import find_project_agents, is_project_folder, library_scopes, user_agents_folder
-from agent_editor.library.scan import scope_files
 
 
 def make_application(argv: list[str] | None = None, *, style: bool = True) -> QApplication:
@@ -96,10 +95,11 @@ def run_app(paths: list[Path], qt_args: list[str] | None = None) -> int:
     elif not missing:
         open_default(window, Path.cwd())
         window.reopen_last_agent()
-    from agent_editor.app.help.welcome import is_first_start
+    if not paths and not missing:
+        from agent_editor.app.help.welcome import is_first_start
 
-    if not paths and not missing and is_first_start(window.settings):  # started without files, the first time
-        window.show_welcome()
+        if is_first_start(window.settings):  # started without files, the first time
+            window.show_welcome()
     if os.environ.get("AGENT_EDITOR_QUIT_AFTER_MS"):  # for start-up measurements and smoke tests
         QTimer.singleShot(int(os.environ["AGENT_EDITOR_QUIT_AFTER_MS"]), window.close)
     # Nothing here shows: it waits until the first frame is out and the events that came
@@ -120,6 +120,8 @@ def settle_memory() -> None:
 def open_default(window, cwd: Path) -> bool:
     """With nothing named: every agent Claude Code would see from here, by scope; if there are
     none at all, a copy of the bundled examples, so a new user sees real agents at once."""
+    from agent_editor.library.scan import scope_files  # a window opened on files never lists a folder
+
     scopes = library_scopes(cwd, window.library_actions.added_folders())
     if any(scope_files(scope) for scope in scopes):
         return window.open_project(cwd)
