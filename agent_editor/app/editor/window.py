@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -38,19 +36,17 @@ from agent_editor.app.remembered import Remembered
 from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
 from agent_editor.agentfile.validation import Problem, not_md_problem
-from agent_editor.app.access.names import name
 from agent_editor.app.access.tab_order import chain_in_layout_order, next_in_round
-from agent_editor.app.actions import add_action
-from agent_editor.app.tryout import add_try_menu
 from agent_editor.app.claudeview.install import install as install_claude_view
+from agent_editor.app.editor.banner import Banner
 from agent_editor.app.editor.body_editor import BodyEditor
+from agent_editor.app.editor.menus import build_menus
 from agent_editor.app.editor.fit import WindowFit
 from agent_editor.app.editor.form.width import narrowest as narrowest_form
 from agent_editor.app.library.actions import LibraryActions
 from agent_editor.app.editor.preview import PreviewView
 from agent_editor.app.editor.problems import ProblemsPanel
 from agent_editor.app.plain_text import plain_label
-from agent_editor.app.look.menu import add_appearance_menu
 from agent_editor.app.painting import SETTLE_MS, after_first_paint
 
 if TYPE_CHECKING:
@@ -65,40 +61,6 @@ description: Use this agent when ... (say what it is for and when Claude should 
 
 You are ...
 """
-
-
-class Banner(QFrame):
-    """A message across the top of the window with buttons; it asks without blocking."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, objectName="banner")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 6, 8, 6)
-        self.text = QLabel(wordWrap=True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)  # our own markup; file names in it are escaped
-        row.addWidget(self.text, 1)
-        self.buttons_row = QHBoxLayout()
-        row.addLayout(self.buttons_row)
-        # Kept here, not read back through the layout's items (see access/tab_order.py).
-        self._buttons: list[QPushButton] = []
-        self.hide()
-
-    def ask(self, text: str, buttons: list[tuple[str, object]]) -> None:
-        self.text.setText(text)
-        for old in self._buttons:
-            self.buttons_row.removeWidget(old)
-            old.deleteLater()
-        self._buttons = []
-        for label, action in buttons:
-            button = QPushButton(label)
-            name(button, label, text)
-            button.clicked.connect(lambda _=False, a=action: (self.hide(), a()))
-            self.buttons_row.addWidget(button)
-            self._buttons.append(button)
-        self.show()
-
-    def button(self, label: str) -> QPushButton | None:
-        return next((b for b in self._buttons if b.text() == label and not b.isHidden()), None)
 
 
 def _form_slot() -> QScrollArea:
@@ -171,7 +133,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = plain_label()
         self.statusBar().addPermanentWidget(self.status)
-        self._build_menus()
+        build_menus(self)
         self.claude_view = install_claude_view(self)
         self.remembered.restore_layout()
         self._set_editing_enabled(False)
@@ -269,76 +231,6 @@ class MainWindow(QMainWindow):
         box.addWidget(label)
         box.addWidget(widget)
         return host
-
-    def _action(self, menu, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
-        return add_action(self, menu, text, slot, shortcuts, tip)
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        tr = self.tr
-        file_menu = self.menuBar().addMenu(tr("&File"))
-        self._action(file_menu, tr("&Open…"), self.open_dialog, keys.Open, tr("Open agent files"))
-        self._action(file_menu, tr("Open &Folder…"), self.open_folder_dialog, "Ctrl+Shift+O",
-                     tr("Open a folder of agents"))
-        self.remembered.add_menu(file_menu)
-        self._action(file_menu, tr("&Compare Variants…"), self.compare_dialog, "Ctrl+Shift+D",
-                     tr("Compare two or more variants of an agent side by side"))
-        file_menu.addSeparator()
-        self.save_action = self._action(file_menu, tr("&Save"), self.save, keys.Save)
-        self.save_as_action = self._action(file_menu, tr("Save &As…"), self.save_as, keys.SaveAs)
-        self.reload_action = self._action(file_menu, tr("&Reload from Disk"), self.reload, None,
-                                          tr("Read the file again, dropping unsaved changes"))
-        self.version_actions.add_to_menu(file_menu)
-        file_menu.addSeparator()
-        self.library_actions.add_to_menu(file_menu)
-        file_menu.addSeparator()
-        quit_action = self._action(file_menu, tr("&Quit"), self.close, keys.Quit)
-        if quit_action.shortcut().isEmpty():
-            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-
-        edit_menu = self.menuBar().addMenu(tr("&Edit"))
-        self.undo_action = undo = self.undo_group.createUndoAction(self, tr("&Undo"))
-        undo.setShortcuts(QKeySequence.keyBindings(keys.Undo))
-        self.redo_action = redo = self.undo_group.createRedoAction(self, tr("&Redo"))
-        # Ctrl+Y and Ctrl+Shift+Z both redo, each once: a key bound twice to one
-        # action is ambiguous to Qt and does nothing.
-        redo_keys = QKeySequence.keyBindings(keys.Redo)
-        for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
-            if extra not in redo_keys:
-                redo_keys.append(extra)
-        redo.setShortcuts(redo_keys)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.library_actions.undo_trash_action)
-        edit_menu.addSeparator()
-        for action in self.body.find_actions.all():
-            edit_menu.addAction(action)
-            self.addAction(action)
-
-        view_menu = self.menuBar().addMenu(tr("&View"))
-        self.preview_action = self._action(view_menu, tr("&Preview"), self._toggle_preview, "Ctrl+Shift+P")
-        self.preview_action.setCheckable(True)
-        self.preview_action.setChecked(True)
-        self.problems_action = self._action(view_menu, tr("P&roblems"), self._toggle_problems, "Ctrl+Shift+M")
-        self.problems_action.setCheckable(True)
-        self.problems_action.setChecked(True)
-        view_menu.addSeparator()
-        self.appearance_menu = add_appearance_menu(view_menu, self.settings)
-
-        self.try_action = add_try_menu(self, lambda: [self.current])
-        from agent_editor.app.language import add_language_menu
-
-        add_language_menu(self, view_menu)
-        help_menu = self.menuBar().addMenu(tr("&Help"))
-        self.guide_action = self._action(help_menu, tr("&User Guide"), self.show_guide, keys.HelpContents,
-                                         tr("How to write an agent Claude Code uses well"))
-        self._action(help_menu, tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/",
-                     tr("Every key the editor answers to"))
-        self._action(help_menu, tr("&Welcome"), self.show_welcome, None,
-                     tr("What the examples are and where your agents belong"))
-        help_menu.addSeparator()
-        self._action(help_menu, tr("&About Agent Editor"), self._show_about)
 
     # ----- opening --------------------------------------------------------------------
 
