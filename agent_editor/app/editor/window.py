@@ -122,8 +122,9 @@ class MainWindow(QMainWindow):
         self.vertical_split.addWidget(self.problems)
         self.vertical_split.setSizes([700, 150])
         self.vertical_split.setChildrenCollapsible(False)
-        self.fit = WindowFit(self, library=self._library_slot, form=form_host, editors=editors, main_split=self.main_split,
-                             vertical_split=self.vertical_split, instructions=self.body.editor, problems=self.problems)
+        self.fit = WindowFit(self, library=self._library_slot, form=form_host, editors=editors,
+                             main_split=self.main_split, vertical_split=self.vertical_split,
+                             instructions=self.body.editor, problems=self.problems)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)

@@ -71,7 +71,7 @@ class LibraryActions(QObject):
 
     def attach(self, library) -> None:
         """Put the actions on the agent list, once the window has built it."""
-        library.add_list_action(self.trash_action)
+        library.list.addAction(self.trash_action)
         library.context_actions = [self.new_action, self.duplicate_action, self.rename_action,
                                    self.rename_md_action, None, self.trash_action, self.undo_trash_action]
         library.context_menu_about_to_show.connect(self._update_enabled)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from agent_editor.app.access.names import name
 from agent_editor.app.library.collection import AgentCollection
 from agent_editor.app.look.look import look
 from agent_editor.app.plain_text import plain_label
+from agent_editor.app.library.rows import ENTRY_ROLE, PATH_ROLE, LibraryModel, RowDelegate, row_text
 from agent_editor.library.scan import AgentEntry
 from agent_editor.library.scopes import ADDED, FOLDER, Scope, library_scopes
 from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, filter_entries, sort_entries
@@ -40,18 +42,6 @@ from agent_editor.library.search import SORT_CHANGED, SORT_NAME, SORT_SCOPE, fil
 _SORTS = [(QT_TRANSLATE_NOOP("LibraryPanel", "By scope"), SORT_SCOPE),
           (QT_TRANSLATE_NOOP("LibraryPanel", "By name"), SORT_NAME),
           (QT_TRANSLATE_NOOP("LibraryPanel", "Last changed"), SORT_CHANGED)]
-
-
-def _rows():
-    """The list's model and row drawing, loaded with the panel's widgets."""
-    from agent_editor.app.library import rows
-
-    return rows
-
-
-# What LibraryPanel._build makes; asking for any of them builds the panel.
-_BUILT_LATER = frozenset({"title", "search", "problems_only", "sort", "progress", "notice", "model", "list",
-                          "compare_button"})
 
 
 class LibraryPanel(QWidget):
@@ -71,20 +61,7 @@ class LibraryPanel(QWidget):
         self.project_start: Path | None = None  # the project the library by scope is for
         self._matches: list[AgentEntry] = []
         self._sorted: tuple[tuple, list[AgentEntry]] | None = None  # (what it was sorted for, the entries)
-        self._built = False
-        self._list_actions: list[QAction] = []  # keys that act on the list (Delete moves to the trash)
 
-    def __getattr__(self, attribute: str):
-        # Only reached for what is not there yet: the panel's widgets, built on first need.
-        if attribute in _BUILT_LATER and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, attribute)
-        raise AttributeError(attribute)
-
-    def _build(self) -> None:
-        """The search field, the list and its buttons: a window showing one file lists no
-        agents, so they are made when a folder is first listed or when first asked for."""
-        self._built = True
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -125,13 +102,13 @@ class LibraryPanel(QWidget):
         self.notice.hide()
         box.addWidget(self.notice)
 
-        self.model = _rows().LibraryModel(self)
+        self.model = LibraryModel(self)
         self.list = QListView(objectName="agentList")
         name(self.list, self.tr("Agents"), self.tr(
             "The agents Claude Code sees. Enter opens one; Ctrl or Shift with the arrows and Space selects "
             "several to compare."))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(_rows().RowDelegate(self.model, self.list))
+        self.list.setItemDelegate(RowDelegate(self.model, self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -140,7 +117,6 @@ class LibraryPanel(QWidget):
         self.list.setBatchSize(120)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
-        self.list.addActions(self._list_actions)
         self.list.activated.connect(self._on_list_activated)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
@@ -152,12 +128,6 @@ class LibraryPanel(QWidget):
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.compare_button.setEnabled(False)
         box.addWidget(self.compare_button)
-
-    def add_list_action(self, action: QAction) -> None:
-        """An action whose key works while the list has the focus."""
-        self._list_actions.append(action)
-        if self._built:
-            self.list.addAction(action)
 
     # ----- what to show ---------------------------------------------------------------
 
@@ -177,8 +147,6 @@ class LibraryPanel(QWidget):
         return self._show(title, scopes, by_scope=len(scopes) > 1)
 
     def _show(self, title: str, scopes: list[Scope], by_scope: bool) -> list[Path]:
-        if not self._built:
-            self._build()
         self.collection.show(title, scopes, by_scope)
         self.show()
         return self.paths()
@@ -194,7 +162,7 @@ class LibraryPanel(QWidget):
 
     def row_texts(self) -> list[str]:
         """Each agent row as plain text, in the order shown."""
-        return [_rows().row_text(entry, self.model.match(entry)) for entry in self.model.entries()]
+        return [row_text(entry, self.model.match(entry)) for entry in self.model.entries()]
 
     def entry(self, path: Path | None) -> AgentEntry | None:
         return self.collection.entry(path)
@@ -207,8 +175,6 @@ class LibraryPanel(QWidget):
 
     def select(self, path: Path | None) -> None:
         """Mark the open file's row (None: the open agent is not listed)."""
-        if not self._built:
-            return  # nothing listed yet
         row = self.model.row_of(path) if path is not None else -1
         selection = self.list.selectionModel()
         selection.blockSignals(True)
@@ -223,7 +189,7 @@ class LibraryPanel(QWidget):
 
     def current_path(self) -> Path | None:
         index = self.list.currentIndex()
-        return index.data(_rows().PATH_ROLE) if index.isValid() and self.list.selectionModel().isSelected(index) else None
+        return index.data(PATH_ROLE) if index.isValid() and self.list.selectionModel().isSelected(index) else None
 
     def selected_paths(self) -> list[Path]:
         rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
@@ -316,7 +282,7 @@ class LibraryPanel(QWidget):
     # ----- choosing -------------------------------------------------------------------------------
 
     def _on_list_activated(self, index) -> None:
-        path = index.data(_rows().PATH_ROLE)
+        path = index.data(PATH_ROLE)
         if path is not None:
             self.file_chosen.emit(path)
 
@@ -325,8 +291,6 @@ class LibraryPanel(QWidget):
             return  # adding to a selection, not choosing a file
         # One click chooses. Where the desktop makes one click activate an item, Qt
         # sends both signals for it, and the window would ask about unsaved changes twice.
-        from PySide6.QtWidgets import QStyle  # loaded when first clicked, not before the first frame
-
         hint = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
         if not self.list.style().styleHint(hint, None, self.list):
             self._on_list_activated(index)
@@ -343,7 +307,7 @@ class LibraryPanel(QWidget):
 
     def _on_list_context_menu_requested(self, point: QPoint) -> None:
         index = self.list.indexAt(point)
-        if index.isValid() and index.data(_rows().PATH_ROLE) is not None and index not in self.list.selectedIndexes():
+        if index.isValid() and index.data(PATH_ROLE) is not None and index not in self.list.selectedIndexes():
             self.list.setCurrentIndex(index)  # right-click on a row acts on that row
         self.context_menu_about_to_show.emit()
         menu = QMenu(self)
@@ -363,4 +327,4 @@ class LibraryPanel(QWidget):
 
     def entry_at_current(self) -> AgentEntry | None:
         index = self.list.currentIndex()
-        return index.data(_rows().ENTRY_ROLE) if index.isValid() else None
+        return index.data(ENTRY_ROLE) if index.isValid() else None
