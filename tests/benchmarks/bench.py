@@ -337,6 +337,11 @@ def measure_keystroke_to_preview(app) -> dict:
     for char in _typing_text(KEYSTROKES):
         typed += char
         tail = typed.rstrip()[-24:]
+        # The typed text is at the end: keep the end of the preview in view, or no paint is due.
+        bar = preview.verticalScrollBar()
+        if bar.value() != bar.maximum():
+            bar.setValue(bar.maximum())
+            app.processEvents()
         renders, paints = rendered[0], PaintCounter.count
         cost = _preview_cost_ms(doc)
         deferred += doc.preview_delay_ms() > 0  # request_preview then waits for a pause
