@@ -88,7 +88,6 @@ def test_every_focusable_control_of_the_editor_has_an_accessible_name(qtbot, win
     for key in RARE_FIELDS:
         window.form.focus_field(key)
     window.form.raw_toggle.setChecked(True)
-    window.form.build_deferred()  # the tools checklists, otherwise built after the first frame
     window.body.find_bar.show_replace()
     window.show_welcome()
     qtbot.wait(0)

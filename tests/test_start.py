@@ -49,21 +49,21 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def test_tools_checklist_is_built_after_the_first_frame_and_joins_the_tab_order(qtbot, main_window, tmp_path):
-    window = main_window
-    """Seventy widgets below the first screen wait for the first frame, then come with the
-    file's ticks and in the Tab order."""
+def test_the_form_is_built_after_the_first_frame_and_joins_the_tab_order(qtbot, main_window, tmp_path):
+    """Two hundred widgets wait for the first frame, then come with the file's values and
+    in the Tab order."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from conftest import copy_seed
 
+    window = main_window
     assert window.open_file(copy_seed(tmp_path, "001"))
-    tools = window.form.rows["tools"].editor
-    assert tools._checks is None and tools.grid_host.minimumHeight() > 200  # its place kept
+    assert window._form is None  # its place kept by the stand-in
     window.show()
-    qtbot.waitUntil(lambda: tools._checks is not None, timeout=3000)
-    assert tools.grid_host.minimumHeight() == 0
+    qtbot.waitUntil(lambda: window._form is not None, timeout=3000)
+    tools = window.form.rows["tools"].editor
+    assert window.form.rows["name"].editor.line.text() == "backend-architect"
     assert {n for n, c in tools.checks.items() if c.isChecked()} == {"Read", "Write", "Grep", "Bash"}
     assert list(tools.other_checks) == ["MultiEdit"] and not tools.others_title.isHidden()
     qtbot.waitUntil(lambda: not window._tab_order_timer.isActive())
@@ -74,13 +74,13 @@ def test_tools_checklist_is_built_after_the_first_frame_and_joins_the_tab_order(
     assert QApplication.focusWidget() is tools.checks["Read"]
 
 
-def test_a_checklist_asked_for_before_the_first_frame_is_built_there_and_then(qtbot, main_window, tmp_path):
-    window = main_window
+def test_a_form_asked_for_before_the_first_frame_is_built_there_and_then(qtbot, main_window, tmp_path):
     from conftest import copy_seed
 
+    window = main_window
     assert window.open_file(copy_seed(tmp_path, "003"))
+    assert window._form is None
     tools = window.form.rows["tools"].editor
-    assert tools._checks is None
     assert {n for n, c in tools.checks.items() if c.isChecked()} == {"Read", "Write", "Grep", "Glob", "Bash"}
     assert list(tools.other_checks) == ["supabase", "context7"]
 
@@ -99,5 +99,5 @@ def test_the_forms_place_is_as_wide_as_the_built_form_needs(qtbot, main_window, 
     window = main_window
     slot_floor = window.fit.form_floor()
     assert window.open_file(copy_seed(tmp_path, "001"))
-    window.form.build_deferred()
+    assert window.form is not None
     assert window.fit.form_floor() == slot_floor == narrowest() + window.form.verticalScrollBar().sizeHint().width()

@@ -145,9 +145,8 @@ class MainWindow(QMainWindow):
         self._tab_chain: list[QWidget] = []
         self._tab_order_timer.timeout.connect(self._on_tab_order_timer_timeout)
         after_first_paint(self, self._on_first_painted)
-        # Once the first frame and the events that came with it are handled: the form, then
-        # (a turn later) its inputs below the first screen, such as the tools checklist.
-        after_first_paint(self, self._on_settled, delay_ms=SETTLE_MS)
+        # The form, once the first frame and the events that came with it are handled.
+        after_first_paint(self, self._build_form, delay_ms=SETTLE_MS)
 
     def _on_tab_order_timer_timeout(self) -> None:
         self._tab_chain = chain_in_layout_order(self)
@@ -165,25 +164,27 @@ class MainWindow(QMainWindow):
         self._tab_order_timer.start()
         self.fit.arranged.connect(self._tab_order_timer.start)
 
-    def _on_settled(self) -> None:
-        QTimer.singleShot(0, self, self.form.build_deferred)
-
     @property
     def form(self) -> HeaderForm:
         """The header form, built on first use (see ``__init__``) and showing the current document."""
         if self._form is None:
-            from agent_editor.app.editor.form.header_form import HeaderForm  # loaded with the form
-
-            self._form = form = HeaderForm()
-            form.error_raised.connect(self._on_form_error_raised)
-            form.rows_built.connect(self._tab_order_timer.start)
-            self._form_slot.parentWidget().layout().replaceWidget(self._form_slot, form)
-            self._form_slot.hide()
-            self._form_slot.deleteLater()
-            form.bind(self.current)
-            self.fit.arrange()  # the form's width may change the arrangement
-            self._tab_order_timer.start()
+            self._build_form()
         return self._form
+
+    def _build_form(self) -> None:
+        if self._form is not None:  # asked for before the first frame
+            return
+        from agent_editor.app.editor.form.header_form import HeaderForm  # loaded with the form
+
+        self._form = form = HeaderForm()
+        form.error_raised.connect(self._on_form_error_raised)
+        form.rows_built.connect(self._tab_order_timer.start)
+        self._form_slot.parentWidget().layout().replaceWidget(self._form_slot, form)
+        self._form_slot.hide()
+        self._form_slot.deleteLater()
+        form.bind(self.current)
+        self.fit.arrange()  # the form's width may change the arrangement
+        self._tab_order_timer.start()
 
     @property
     def library(self) -> LibraryPanel:

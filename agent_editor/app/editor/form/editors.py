@@ -56,16 +56,12 @@ class ValueEditor(QWidget):
     """A field's input. ``edited`` carries the new value (None: take the key out)."""
 
     edited = Signal(object)
-    controls_added = Signal()  # inputs built after the row (the tools checklist, once needed)
 
     def show_value(self, value: Any) -> None:  # value is MISSING when the key is absent
         raise NotImplementedError
 
     def forget_choice(self) -> None:
         """Drop any choice made on screen but not written yet (another file is shown)."""
-
-    def build_deferred(self) -> None:
-        """Build what was left until after the window's first frame (most inputs leave nothing)."""
 
 
 class LineEditor(ValueEditor):

@@ -89,7 +89,6 @@ class HeaderForm(QScrollArea):
         self._revealed: set[str] = set()
         self._echo: dict[str, Any] = {}
         self._open: OpenDocument | None = None
-        self._deferring = True  # until build_deferred: inputs below the first screen may wait
         # Rows for the fields Claude Code knows stand in schema order; the basic ones are
         # built now, the others only when a file has them or the author adds one, which
         # keeps start-up quick.
@@ -149,8 +148,8 @@ class HeaderForm(QScrollArea):
             return ColorEditor(self.schema.colors)
         if kind == "tools":
             if rule.key == "tools":
-                return ToolsEditor(self.schema, self.tr("All tools"), empty_means_all=True, defer=self._deferring)
-            return ToolsEditor(self.schema, self.tr("None"), defer=self._deferring)
+                return ToolsEditor(self.schema, self.tr("All tools"), empty_means_all=True)
+            return ToolsEditor(self.schema, self.tr("None"))
         if kind == "choice":
             return ChoiceEditor(rule.choices, choice_help=rule.choice_help)
         if kind == "positive_int":
@@ -167,7 +166,6 @@ class HeaderForm(QScrollArea):
                  into: QVBoxLayout, index: int = -1) -> FieldRow:
         row = FieldRow(key, title, help_text, editor, removable)
         self._history_keys.watch(editor)
-        editor.controls_added.connect(lambda e=editor: (self._history_keys.watch(e), self.rows_built.emit()))
         editor.edited.connect(lambda value, k=key: self._send(k, value))
         row.fix_requested.connect(self._on_row_fix_requested)
         row.remove_requested.connect(self._on_row_remove_requested)
@@ -189,13 +187,6 @@ class HeaderForm(QScrollArea):
                             removable=not rule.basic, into=self.known_box, index=index)
         self.rows_built.emit()  # a field shown on demand joins the Tab order where it stands
         return row
-
-    def build_deferred(self) -> None:
-        """Build what the rows left for after the window's first frame; rows made from now on
-        are built whole."""
-        self._deferring = False
-        for row in list(self.rows.values()):
-            row.editor.build_deferred()
 
     # ----- showing a document ---------------------------------------------------------
 

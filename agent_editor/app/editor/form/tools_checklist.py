@@ -19,23 +19,15 @@ from agent_editor.agentfile.tools import parse_tools, tools_value_in_style
 from agent_editor.agentfile.wording import translate
 from agent_editor.app.access.names import name
 from agent_editor.app.editor.form.editors import MISSING, ValueEditor
-from agent_editor.app.painting import after_first_paint
 
 _TOOL_COLUMNS = 3
 
 
 class ToolsEditor(ValueEditor):
-    """All tools, or a checklist of built-in tools in plain groups, MCP tools and any others the file names.
+    """All tools, or a checklist of built-in tools in plain groups, MCP tools and any others the file names."""
 
-    The checklist (seventy widgets, a fifth of the window's) stands below the first screen of
-    the form, so with ``defer`` it is built when its place is first painted or when the
-    window calls ``build_deferred`` after its first frame, whichever comes first; until then
-    its place is kept at about its height. ``checks`` builds it when asked earlier.
-    """
-
-    def __init__(self, schema: Schema, all_text: str = "", empty_means_all: bool = False, defer: bool = False):
+    def __init__(self, schema: Schema, all_text: str = "", empty_means_all: bool = False):
         super().__init__()
-        self._schema = schema
         self._value: Any = MISSING
         self._empty_means_all = empty_means_all
         box = QVBoxLayout(self)
@@ -53,40 +45,13 @@ class ToolsEditor(ValueEditor):
         self.warning.hide()
         box.addWidget(self.warning)
         self.grid_host = QWidget()
-        self._checks: dict[str, QCheckBox] | None = None  # None until the checklist is built
-        self.other_checks: dict[str, QCheckBox] = {}
-        box.addWidget(self.grid_host)
-        self.all_tools.toggled.connect(self._on_mode_toggled)
-        self._showing = False
-        self._only_chosen = False  # "only these" is chosen but nothing is written yet
-        if defer:
-            rows = sum(1 + (len(g.tools) + _TOOL_COLUMNS - 1) // _TOOL_COLUMNS for g in schema.tool_groups) + 3
-            self.grid_host.setMinimumHeight(rows * (self.fontMetrics().height() + 8))
-            after_first_paint(self.grid_host, self.build_deferred)
-        else:
-            self._build_checklist()
-
-    @property
-    def checks(self) -> dict[str, QCheckBox]:
-        """The built-in tools' boxes by name (the checklist is built if it is not yet)."""
-        self.build_deferred()
-        assert self._checks is not None
-        return self._checks
-
-    def build_deferred(self) -> None:
-        if self._checks is None:
-            self._build_checklist()
-            self.grid_host.setMinimumHeight(0)
-            self.controls_added.emit()
-
-    def _build_checklist(self) -> None:
         grid = QGridLayout(self.grid_host)
         grid.setContentsMargins(18, 0, 0, 0)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
-        checks: dict[str, QCheckBox] = {}
+        self.checks: dict[str, QCheckBox] = {}
         row = 0
-        for group in self._schema.tool_groups:
+        for group in schema.tool_groups:
             # The help is a label of its own so the stylesheet tints it in the light or dark look.
             title = QWidget()
             title_row = QHBoxLayout(title)
@@ -99,17 +64,18 @@ class ToolsEditor(ValueEditor):
             row += 1
             for index, tool in enumerate(group.tools):
                 check = QCheckBox(tool)
-                explanation = translate("schema", self._schema.tool_help.get(tool, ""))
+                explanation = translate("schema", schema.tool_help.get(tool, ""))
                 check.setToolTip(explanation)
                 name(check, tool, explanation)
                 check.toggled.connect(self._on_check_toggled)
-                checks[tool] = check
+                self.checks[tool] = check
                 grid.addWidget(check, row + index // _TOOL_COLUMNS, index % _TOOL_COLUMNS)
             row += (len(group.tools) + _TOOL_COLUMNS - 1) // _TOOL_COLUMNS
         self.others_title = QLabel(self.tr("<b>Others in this file</b>"))
         grid.addWidget(self.others_title, row, 0, 1, _TOOL_COLUMNS)
         self.others_row = QHBoxLayout()
         grid.addLayout(self.others_row, row + 1, 0, 1, _TOOL_COLUMNS)
+        self.other_checks: dict[str, QCheckBox] = {}
         self.mcp = QLineEdit(placeholderText=self.tr("for example mcp__github, mcp__context7__get-library-docs"))
         mcp_help = self.tr("Tools of services connected to Claude Code (MCP servers): write mcp__ and the server's "
                       "name for all its tools (mcp__github), or add __ and a tool's name for one tool. "
@@ -119,8 +85,10 @@ class ToolsEditor(ValueEditor):
         self.mcp.textEdited.connect(self._on_mcp_text_edited)
         grid.addWidget(QLabel(self.tr("<b>Tools of connected services (MCP tools)</b>")), row + 2, 0, 1, _TOOL_COLUMNS)
         grid.addWidget(self.mcp, row + 3, 0, 1, _TOOL_COLUMNS)
-        self._checks = checks
-        self._show_in_checklist(parse_tools(None if self._value is MISSING else self._value))
+        box.addWidget(self.grid_host)
+        self.all_tools.toggled.connect(self._on_mode_toggled)
+        self._showing = False
+        self._only_chosen = False  # "only these" is chosen but nothing is written yet
 
     def show_value(self, value: Any) -> None:
         if value is MISSING and self._value is MISSING and self._only_chosen:
@@ -132,21 +100,10 @@ class ToolsEditor(ValueEditor):
         try:
             self.all_tools.setChecked(names is None)
             self.only.setChecked(names is not None)
-            self.grid_host.setEnabled(names is not None)
-            self.warning.hide()
-        finally:
-            self._showing = False
-        if self._checks is not None:
-            self._show_in_checklist(names)
-
-    def _show_in_checklist(self, names: list[str] | None) -> None:
-        assert self._checks is not None
-        self._showing = True
-        try:
             chosen = set(names or [])
-            for tool, check in self._checks.items():
+            for tool, check in self.checks.items():
                 check.setChecked(tool in chosen)
-            extras = [n for n in names or [] if n not in self._checks and not n.startswith("mcp__")]
+            extras = [n for n in names or [] if n not in self.checks and not n.startswith("mcp__")]
             if list(self.other_checks) != extras:
                 for check in self.other_checks.values():
                     check.deleteLater()
@@ -163,6 +120,8 @@ class ToolsEditor(ValueEditor):
             mcp = ", ".join(n for n in names or [] if n.startswith("mcp__"))
             if self.mcp.text() != mcp and not self.mcp.hasFocus():
                 self.mcp.setText(mcp)
+            self.grid_host.setEnabled(names is not None)
+            self.warning.hide()
         finally:
             self._showing = False
 
