@@ -46,17 +46,8 @@ def test_a_header_of_many_keys_builds_rows_for_the_first_ones_and_a_table_for_th
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, dialogs):
-    from PySide6.QtCore import QSettings
-
-    from agent_editor.app.dialogs import SaveChoice
-    from agent_editor.app.editor.window import MainWindow
-
-    win = MainWindow(dialogs=dialogs, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    yield win
-    dialogs.save_choice = SaveChoice.DISCARD
-    win.close()
+def window(main_window):
+    return main_window
 
 
 def test_other_keys_rows_come_a_slice_at_a_time_the_rest_in_a_table_and_edits_save(qtbot, window, tmp_path):
