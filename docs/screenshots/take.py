@@ -19,29 +19,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from agent_editor.app.look.look import Scheme, look
 from agent_editor.app.start import apply_style, make_application
+from shots import settle, save_window
 
 SIZES = ((1400, 880), (1024, 700))
-
-
-def _settle(app: QApplication, ms: int = 400) -> None:
-    end = QTimer(singleShot=True, interval=ms)
-    end.start()
-    while end.isActive():
-        app.processEvents()
 
 
 def _shoot(app: QApplication, window, path: Path) -> None:
     status = getattr(window, "status", None)
     if status is not None:
         status.clear()  # the file's path would show where the temporary copy is
-    _settle(app)
-    window.screen().grabWindow(window.winId()).save(str(path))
-    print(f"wrote {path}")
+    settle()
+    save_window(window, path)
 
 
 def main(source: Path, out: Path) -> int:
@@ -60,7 +53,7 @@ def main(source: Path, out: Path) -> int:
     apply_style(app)
     window.resize(*SIZES[0])
     window.show()
-    _settle(app)
+    settle()
     window.open_paths([work], "Example agents")
     window.open_file(agents[min(3, len(agents) - 1)])
     for scheme in (Scheme.LIGHT, Scheme.DARK):

@@ -17,17 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDockWidget
 
 from agent_editor.app.start import apply_style, make_application
-
-
-def _settle(app: QApplication, ms: int = 600) -> None:
-    end = QTimer(singleShot=True, interval=ms)
-    end.start()
-    while end.isActive():
-        app.processEvents()
+from shots import close_unsaved, save_window, settle
 
 
 def main(source: Path, out: Path) -> int:
@@ -48,11 +42,9 @@ def main(source: Path, out: Path) -> int:
     window.show()
     window.findChild(QDockWidget, "claudeViewDock").show()
     window.open_file(sorted(agents.glob("003_*.md"))[0])
-    _settle(app)
-    window.screen().grabWindow(window.winId()).save(str(out))
-    print(f"wrote {out}")
-    window.current.undo_stack.setClean()
-    window.close()
+    settle(600)
+    save_window(window, out)
+    close_unsaved(window)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
+from shots import save_window
 
 
 class _Painted(QObject):
@@ -37,9 +38,7 @@ def main() -> None:
     from agent_editor.cli import main as run
 
     def grab(window, name: str) -> None:
-        screen = window.screen()
-        screen.grabWindow(window.winId()).save(str(out / name))
-        print(f"wrote {out / name}")
+        save_window(window, out / name)
 
     def when_ready(*_args):
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))

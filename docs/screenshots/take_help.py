@@ -17,33 +17,26 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from agent_editor.app.start import apply_style, make_application
+from shots import settle, save_window
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "docs" / "screenshots"
 GUIDE = REPO / "resources" / "guide"
 
 
-def _settle(app: QApplication, ms: int = 400) -> None:
-    """Let the event loop run for ``ms`` (layouts, deferred deletes, painting), as a running app would."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
 def _shoot(app: QApplication, window: QWidget, path: Path) -> None:
-    _settle(app)
-    window.screen().grabWindow(window.winId()).save(str(path))
-    print(f"wrote {path}")
+    settle()
+    save_window(window, path)
 
 
 def _cut(app: QApplication, widgets: list[QWidget], path: Path, width: int = 640, crop: bool = False) -> None:
     """``widgets`` drawn one under the other, at most ``width`` pixels wide (cut, or scaled down)."""
-    _settle(app, 800)
+    settle(800)
     parts = [widget.grab() for widget in widgets]
     picture = QPixmap(max(part.width() for part in parts) + 12, sum(part.height() for part in parts) + 12)
     picture.fill(widgets[0].palette().color(widgets[0].backgroundRole()))
@@ -96,7 +89,7 @@ def main(source: Path) -> int:
     _cut(app, [window.problems], GUIDE / "problems.png", width=860)
 
     window.show_guide()
-    _settle(app)
+    settle()
     guide = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "GuideDialog")
     guide.resize(820, 760)
     guide.view.verticalScrollBar().setValue(0)

@@ -17,17 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 from agent_editor.app.start import apply_style, make_application
-
-
-def _settle(app: QApplication, ms: int = 1500) -> None:
-    end = QTimer(singleShot=True, interval=ms)
-    end.start()
-    while end.isActive():
-        app.processEvents()
+from shots import close_unsaved, save_window, settle
 
 
 def main(out: Path) -> int:
@@ -46,13 +39,11 @@ def main(out: Path) -> int:
     window.resize(1400, 880)
     window.show()
     window.open_file(path)
-    _settle(app)
+    settle(1500)
     window.form.focus_field("setting2999")  # scrolls the form down to the table
-    _settle(app, 500)
-    window.screen().grabWindow(window.winId()).save(str(out))
-    print(f"wrote {out}")
-    window.current.undo_stack.setClean()
-    window.close()
+    settle(500)
+    save_window(window, out)
+    close_unsaved(window)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

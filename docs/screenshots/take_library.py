@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from shots import save_window
 
 
 def build(shared: Path, home: Path) -> Path:
@@ -81,8 +82,7 @@ def main(shared: Path, out: Path, query: str = "") -> int:
         QTimer.singleShot(200, shoot)
 
     def shoot() -> None:
-        window.screen().grabWindow(window.winId()).save(str(out))
-        print(f"wrote {out}")
+        save_window(window, out)
         window.close()
         app.quit()
 

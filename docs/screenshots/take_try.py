@@ -17,8 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests"))
@@ -26,6 +25,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from claude_code import ClaudeCodeHarness, MockMessagesAPI, Reply, ensure_claude_code  # noqa: E402
 
 from agent_editor.app.start import apply_style, make_application  # noqa: E402
+from shots import settle, save_window  # noqa: E402
 
 ANSWER_A = """I'd design it around **Supabase** so most of the API comes for free:
 
@@ -71,13 +71,6 @@ def script(request):
     return None
 
 
-def _settle(app: QApplication, ms: int) -> None:
-    end = QTimer(singleShot=True, interval=ms)
-    end.start()
-    while end.isActive():
-        app.processEvents()
-
-
 def main(seeds: Path, out: Path) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     app = make_application([sys.argv[0]], style=False)
@@ -108,15 +101,14 @@ def main(seeds: Path, out: Path) -> int:
         window.pick_runs.setValue(3)
         window.run()
         while not window.run_button.isEnabled():
-            _settle(app, 100)
+            settle(100)
         window.run_pick()
         while not window.run_button.isEnabled():
-            _settle(app, 100)
-        _settle(app, 500)
+            settle(100)
+        settle(500)
         assert not api.strays, api.strays
         path = out / "try.png"
-        window.screen().grabWindow(window.winId()).save(str(path))
-        print(f"wrote {path}")
+        save_window(window, path)
         window.close()
     return 0
 
