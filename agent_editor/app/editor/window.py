@@ -74,6 +74,21 @@ def _form_slot() -> QScrollArea:
     return slot
 
 
+def _put_in_place(stand_in: QWidget, widget: QWidget) -> None:
+    """``widget`` where ``stand_in`` stood, and the stand-in gone: in a splitter, keeping its
+    sizes and shown or hidden as the stand-in was; in a layout, shown with it."""
+    holder = stand_in.parentWidget()
+    if isinstance(holder, QSplitter):  # which also takes the stand-in out of the window
+        sizes = holder.sizes()
+        holder.replaceWidget(holder.indexOf(stand_in), widget)
+        holder.setSizes(sizes)
+        widget.setVisible(not stand_in.isHidden())
+    else:
+        holder.layout().replaceWidget(stand_in, widget)
+        stand_in.hide()  # still the holder's child until deleted
+    stand_in.deleteLater()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, dialogs: Dialogs | None = None, settings: QSettings | None = None):
         super().__init__()
@@ -179,9 +194,7 @@ class MainWindow(QMainWindow):
         self._form = form = HeaderForm()
         form.error_raised.connect(self._on_form_error_raised)
         form.rows_built.connect(self._tab_order_timer.start)
-        self._form_slot.parentWidget().layout().replaceWidget(self._form_slot, form)
-        self._form_slot.hide()
-        self._form_slot.deleteLater()
+        _put_in_place(self._form_slot, form)
         form.bind(self.current)
         self.fit.arrange()  # the form's width may change the arrangement
         self._tab_order_timer.start()
@@ -196,13 +209,8 @@ class MainWindow(QMainWindow):
             panel.file_chosen.connect(self._on_library_file_chosen)
             panel.compare_requested.connect(self.compare_dialog)
             panel.entries_changed.connect(self._on_library_entries_changed)
-            slot, self._library = self._library_slot, panel
-            holder = slot.parentWidget()  # the main splitter, or the column the arrangement made
-            sizes = holder.sizes()
-            holder.replaceWidget(holder.indexOf(slot), panel)
-            holder.setSizes(sizes)
-            panel.setVisible(not slot.isHidden())
-            slot.deleteLater()
+            self._library = panel
+            _put_in_place(self._library_slot, panel)  # in the main splitter, or the column the arrangement made
             self.fit.take_library(panel)
             self.library_actions.attach(panel)
         return self._library
