@@ -17,11 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget
 
-from agent_editor.app.start import apply_style, make_application
-from shots import close_unsaved, save_window, settle
+from shots import close_unsaved, editor_window, save_window, settle
 
 
 def main(source: Path, out: Path) -> int:
@@ -32,14 +30,7 @@ def main(source: Path, out: Path) -> int:
     agents.mkdir(parents=True)
     for file in sorted(source.glob("*.txt")):
         shutil.copyfile(file, agents / (file.stem + ".md"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    app = make_application([sys.argv[0]], style=False)
-    from agent_editor.app.editor.window import MainWindow
-
-    window = MainWindow(settings=QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    apply_style(app)
-    window.resize(1400, 880)
-    window.show()
+    window = editor_window(work)
     window.findChild(QDockWidget, "claudeViewDock").show()
     window.open_file(sorted(agents.glob("003_*.md"))[0])
     settle(600)

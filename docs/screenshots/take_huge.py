@@ -17,10 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
-from agent_editor.app.start import apply_style, make_application
-from shots import close_unsaved, save_window, settle
+from shots import close_unsaved, editor_window, save_window, settle
 
 
 def main(out: Path) -> int:
@@ -30,14 +27,7 @@ def main(out: Path) -> int:
     description = "Reviews pull requests for security problems. " * 11_000
     path.write_text(f"---\nname: cloned-agent\ndescription: {description}\n{keys}---\n\n"
                     f"# Cloned agent\n\n{'word ' * 1_000_000}\n", encoding="utf-8")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    app = make_application([sys.argv[0]], style=False)
-    from agent_editor.app.editor.window import MainWindow
-
-    window = MainWindow(settings=QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    apply_style(app)
-    window.resize(1400, 880)
-    window.show()
+    window = editor_window(work)
     window.open_file(path)
     settle(1500)
     window.form.focus_field("setting2999")  # scrolls the form down to the table
