@@ -86,18 +86,34 @@ def test_a_form_asked_for_before_the_first_frame_is_built_there_and_then(qtbot, 
 
 
 def test_the_forms_place_is_as_wide_as_the_built_form_needs(qtbot, main_window, tmp_path):
-    """The width kept for the form before it is built is the width its rows then need."""
+    """The width kept for the form before it is built is the width its rows then need, and
+    the panes do not move when it comes."""
     from agent_editor.app.editor.form.colors import ColorEditor
+    from agent_editor.app.editor.form.tools_checklist import ToolsEditor
     from agent_editor.app.editor.form.width import narrowest
     from agent_editor.agentfile.schema import load_schema
     from conftest import copy_seed
 
-    colors = load_schema().colors
-    row = ColorEditor(colors)
+    schema = load_schema()
+    row = ColorEditor(schema.colors)
+    tools = ToolsEditor(schema)
     qtbot.addWidget(row)
-    assert ColorEditor.narrowest(len(colors)) == row.minimumSizeHint().width()
+    qtbot.addWidget(tools)
+    assert ColorEditor.narrowest(len(schema.colors)) == row.minimumSizeHint().width()
+    assert ToolsEditor.narrowest(schema) == tools.minimumSizeHint().width()
     window = main_window
+    folder = tmp_path / "agents"
+    folder.mkdir()
+    for prefix in ("001", "003"):
+        copy_seed(folder, prefix)
+    window.open_paths([folder])
+    window.resize(1400, 880)
     slot_floor = window.fit.form_floor()
-    assert window.open_file(copy_seed(tmp_path, "001"))
-    assert window.form is not None
-    assert window.fit.form_floor() == slot_floor == narrowest() + window.form.verticalScrollBar().sizeHint().width()
+    window.show()
+    qtbot.waitUntil(lambda: window._form is not None, timeout=3000)
+    sizes = window.main_split.sizes()
+    qtbot.wait(100)  # the form laid out, and the window arranged for it again
+    form = window.form
+    assert window.fit.form_floor() == slot_floor == narrowest() + form.verticalScrollBar().sizeHint().width()
+    assert form.viewport().width() >= form.widget().minimumSizeHint().width()  # no row cut off
+    assert window.main_split.sizes() == sizes  # nothing moved when the form came

@@ -67,6 +67,10 @@ class WindowFit(QObject):
         self._library.removeEventFilter(self)
         self._library = library
         library.installEventFilter(self)
+        self.arrange_soon()
+
+    def arrange_soon(self) -> None:
+        """Arrange again in the event loop's next turn, when what changed has been laid out."""
         self._timer.start()
 
     def instruction_width(self) -> int:

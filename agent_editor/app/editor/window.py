@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         form.rows_built.connect(self._tab_order_timer.start)
         _put_in_place(self._form_slot, form)
         form.bind(self.current)
-        self.fit.arrange()  # the form's width may change the arrangement
+        self.fit.arrange_soon()  # once the form is laid out: its width may change the arrangement
         self._tab_order_timer.start()
 
     @property

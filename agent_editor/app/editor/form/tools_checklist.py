@@ -21,10 +21,29 @@ from agent_editor.app.access.names import name
 from agent_editor.app.editor.form.editors import MISSING, ValueEditor
 
 _TOOL_COLUMNS = 3
+_INDENT = 18  # the checklist stands under the "only these" choice
+_COLUMN_GAP = 14
 
 
 class ToolsEditor(ValueEditor):
     """All tools, or a checklist of built-in tools in plain groups, MCP tools and any others the file names."""
+
+    @staticmethod
+    def narrowest(schema: Schema) -> int:
+        """How narrow the checklist can be, worked out from one box per column (the one with
+        the longest name) instead of the whole list (tests hold it to the list's own figure)."""
+        probe = QCheckBox()
+        metrics = probe.fontMetrics()
+        columns: list[list[str]] = [[] for _ in range(_TOOL_COLUMNS)]
+        for group in schema.tool_groups:
+            for index, tool in enumerate(group.tools):
+                columns[index % _TOOL_COLUMNS].append(tool)
+        width = _INDENT + _COLUMN_GAP * (_TOOL_COLUMNS - 1)
+        for tools in columns:
+            probe.setText(max(tools, key=metrics.horizontalAdvance, default=""))
+            width += probe.minimumSizeHint().width()
+        probe.deleteLater()
+        return width
 
     def __init__(self, schema: Schema, all_text: str = "", empty_means_all: bool = False):
         super().__init__()
@@ -46,8 +65,8 @@ class ToolsEditor(ValueEditor):
         box.addWidget(self.warning)
         self.grid_host = QWidget()
         grid = QGridLayout(self.grid_host)
-        grid.setContentsMargins(18, 0, 0, 0)
-        grid.setHorizontalSpacing(14)
+        grid.setContentsMargins(_INDENT, 0, 0, 0)
+        grid.setHorizontalSpacing(_COLUMN_GAP)
         grid.setVerticalSpacing(2)
         self.checks: dict[str, QCheckBox] = {}
         row = 0
