@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agent_editor.agentfile import fileio
 from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
-from agent_editor.agentfile.header import HeaderReading, KeySpan, claude_description, read_header
-from agent_editor.agentfile.yamlwrite import key_text, value_text
+
+if TYPE_CHECKING:
+    from agent_editor.agentfile.header import HeaderReading, KeySpan
 
 __all__ = ["AgentDocument", "DocumentError", "FileChangedOnDisk"]
 
@@ -39,7 +40,7 @@ class AgentDocument:
         self._closing = ""
         self._body = ""
         self._disk_signature: bytes | None = None
-        self._reading: HeaderReading = HeaderReading()
+        self._reading: HeaderReading | None = None  # read when first asked for (see ``reading``)
 
     # ----- reading and writing text -------------------------------------------------
 
@@ -127,11 +128,20 @@ class AgentDocument:
     @property
     def fields(self) -> dict[str, Any]:
         """Key -> value, in file order, as Claude Code reads them (a copy)."""
-        return dict(self._reading.fields)
+        return dict(self.reading.fields)
 
     @property
     def reading(self) -> HeaderReading:
-        """How the header was read: spans, rescued keys, the error if any."""
+        """How the header was read: spans, rescued keys, the error if any.
+
+        Read when first asked for, and again after each change to the header: a window
+        shows a file's body and preview before anything needs its header, and PyYAML,
+        which reads it, is loaded only then.
+        """
+        if self._reading is None:
+            from agent_editor.agentfile.header import HeaderReading, read_header
+
+            self._reading = read_header(self.header_text) if self._opening else HeaderReading()
         return self._reading
 
     @property
@@ -193,10 +203,10 @@ class AgentDocument:
 
         A ``# comment`` after a one-line value stays, unless ``keep_comment`` is False.
         """
-        if self._header_lines and not self._reading.ok:
+        if self._header_lines and not self.reading.ok:
             raise DocumentError(
                 "The header cannot be read, so fields cannot be changed one by one. "
-                "Fix the header first: " + self._reading.error
+                "Fix the header first: " + self.reading.error
             )
         if value is None:
             raise ValueError("use remove_field to take a key out")
@@ -216,6 +226,8 @@ class AgentDocument:
     def _replace_key_lines(
         self, key: str, value: Any, span: KeySpan | None, style: str | None, keep_comment: bool
     ) -> None:
+        from agent_editor.agentfile.yamlwrite import key_text  # edits load PyYAML; see ``reading``
+
         newline = self.newline
         if span is None:
             new_lines = self._render(key_text(key) + ":", value, style, None, "", newline)
@@ -245,7 +257,7 @@ class AgentDocument:
         old = (self._header_lines, self._reading)
         self._header_lines = lines
         self._reread()
-        if not self._reading.ok or self.fields != before:
+        if not self.reading.ok or self.fields != before:
             self._header_lines, self._reading = old
             raise DocumentError(f"Removing “{key}” would change other fields; the header needs fixing by hand.")
 
@@ -259,7 +271,7 @@ class AgentDocument:
         old = (self._header_lines, self._reading)
         self._header_lines = [line for index, line in enumerate(self._header_lines) if index not in dropped]
         self._reread()
-        if not self._reading.ok or self.fields != before:
+        if not self.reading.ok or self.fields != before:
             self._header_lines, self._reading = old
             raise DocumentError(f"Removing the other “{key}” lines would change what Claude Code reads.")
 
@@ -268,8 +280,10 @@ class AgentDocument:
         spans = self._spans_of(old)
         if not spans or old == new:
             return
-        if new in self._reading.fields:
+        if new in self.reading.fields:
             raise DocumentError(f"“{new}” is already in the header; renaming “{old}” to it would replace its value.")
+        from agent_editor.agentfile.yamlwrite import key_text
+
         lines = list(self._header_lines)
         for span in spans:
             line = lines[span.first]
@@ -340,18 +354,20 @@ class AgentDocument:
     # ----- internals ----------------------------------------------------------------
 
     def _reread(self) -> None:
-        self._reading = read_header(self.header_text) if self._opening else HeaderReading()
+        self._reading = None  # read again when next asked for
 
     def _span(self, key: str) -> KeySpan | None:
         """The lines Claude Code reads ``key`` from: the last, where the key is written twice."""
-        return self._reading.span_of(key)
+        return self.reading.span_of(key)
 
     def _spans_of(self, key: str) -> list[KeySpan]:
-        return [span for span in self._reading.spans if span.key == key]
+        return [span for span in self.reading.spans if span.key == key]
 
     def _render(
         self, key_prefix: str, value: Any, style: str | None, indent: int | None, comment: str, newline: str
     ) -> list[str]:
+        from agent_editor.agentfile.yamlwrite import value_text
+
         try:
             text = key_prefix + value_text(value, style, indent, comment)
         except ValueError as error:
@@ -360,6 +376,8 @@ class AgentDocument:
 
     def _apply_header(self, lines: list[str], key: str, value: Any, renamed_from: str | None = None) -> None:
         """Install new header lines, or change nothing if Claude Code would not read them as meant."""
+        from agent_editor.agentfile.header import claude_description
+
         header = "".join(lines)
         if header and not header.endswith(("\n", "\r")) and (header + "---").find("---") != len(header):
             # The header ends mid-line: a value ending in "-" would run into the closing ---,
@@ -378,7 +396,7 @@ class AgentDocument:
         old = (self._header_lines, self._reading)
         self._header_lines = lines
         self._reread()
-        got = self._reading.fields
+        got = self.reading.fields
         if renamed_from is not None and "description" in (key, renamed_from) and key in got:
             # Only the description gets Claude Code's \n rule and trimming: a value renamed to or
             # from it is the same value when both read the same that way.
@@ -389,7 +407,7 @@ class AgentDocument:
                 expected[key] = got[key]
         # In order too: an edit that moved another key (one sharing a line with this one)
         # would be a change the author did not ask for.
-        if not self._reading.ok or list(got.items()) != list(expected.items()):
+        if not self.reading.ok or list(got.items()) != list(expected.items()):
             self._header_lines, self._reading = old
             if not old[0]:
                 self._opening = self._closing = ""
