@@ -25,7 +25,7 @@ def window(qtbot, tmp_path, dialogs):
 def _show(qtbot, window, width: int, height: int) -> None:
     window.resize(width, height)
     window.show()
-    qtbot.waitUntil(lambda: window.width() == width and not window.fit._timer.isActive())
+    qtbot.waitUntil(lambda: window.width() == width and window.header_shown and not window.fit._timer.isActive())
 
 
 def chars_a_line(window) -> float:

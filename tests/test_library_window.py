@@ -76,6 +76,7 @@ def choose(window, path: Path) -> None:
 def test_the_project_library_lists_every_scope_with_its_marks(qtbot, window, project, home):
     window.show()
     assert window.open_project(project / "src" if (project / "src").mkdir() is None else project)
+    qtbot.waitUntil(lambda: window.header_shown)  # as at start-up: the problems come after the first frame
     agents = (project / ".claude" / "agents").resolve()
     user = home / ".claude" / "agents"
     assert [h.split("  (")[0] for h in headings(window)] == [

@@ -266,6 +266,17 @@ def test_problems_follow_edits_after_a_short_wait(opened, qtbot):
     assert signal.args[0] == []
 
 
+def test_problems_are_checked_when_first_asked_for_with_no_signal(opened, qtbot):
+    """A window asks after its first frame; nobody has been told of other problems before."""
+    from agent_editor.agentfile.validation import validate
+
+    doc = opened("001")
+    with qtbot.assertNotEmitted(doc.problems_changed):
+        problems = doc.problems
+    assert problems and problems == validate(AgentDocument.load(doc.path))
+    assert doc.problems is problems  # checked once
+
+
 def test_problems_are_current_even_before_the_wait(opened):
     doc = opened("000")
     doc.set_field("description", "")

@@ -24,6 +24,7 @@ def window(qtbot, tmp_path, dialogs):
     win = MainWindow(dialogs=dialogs, settings=settings)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(lambda: win.header_shown)  # the form and the problems come after the first frame
     yield win
     dialogs.save_choice = SaveChoice.DISCARD
     win.close()

@@ -117,3 +117,78 @@ def test_the_forms_place_is_as_wide_as_the_built_form_needs(qtbot, main_window, 
     assert window.fit.form_floor() == slot_floor == narrowest() + form.verticalScrollBar().sizeHint().width()
     assert form.viewport().width() >= form.widget().minimumSizeHint().width()  # no row cut off
     assert window.main_split.sizes() == sizes  # nothing moved when the form came
+
+
+_FIRST_FRAME = r"""
+import json, os, runpy, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+seen = {}
+
+def header_parts(window):
+    return {"yaml": "yaml" in sys.modules, "validation": "agent_editor.agentfile.validation" in sys.modules,
+            "form": window._form is not None, "problems": [p.code for p in window.problems.problems],
+            "summary": window.problems.summary.text()}
+
+class FirstPaint(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        window.preview.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "first" not in seen:
+            seen["first"] = header_parts(self.window)
+            seen["preview_chars"] = self.window.preview.document().characterCount()
+            QTimer.singleShot(10, self.poll)
+        return False
+
+    def poll(self):
+        if self.window.header_shown and self.window._form is not None:
+            seen["then"] = header_parts(self.window)
+            print(json.dumps(seen), flush=True)
+            os._exit(0)
+        QTimer.singleShot(10, self.poll)
+
+real_exec = QApplication.exec
+
+def exec_when_ready(*args):
+    from agent_editor.app.editor.window import MainWindow
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    FirstPaint(window)
+    QTimer.singleShot(20000, lambda: os._exit(3))
+    return real_exec()
+
+QApplication.exec = exec_when_ready
+sys.argv = ["agent_editor", sys.argv[1]]
+runpy.run_module("agent_editor", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_the_first_frame_shows_the_body_and_preview_before_the_header_is_read(tmp_path):
+    """Started on a file, the app paints the instructions and the preview without loading
+    PyYAML or the checks; the problems and the form follow, as ``check`` reports them."""
+    import json
+
+    from agent_editor.agentfile.document import AgentDocument
+    from agent_editor.agentfile.validation import validate
+    from conftest import copy_seed
+
+    path = copy_seed(tmp_path, "001")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**_env(), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / "config"),
+           "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
+    result = subprocess.run([sys.executable, "-c", _FIRST_FRAME, str(path)], capture_output=True, text=True,
+                            cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["preview_chars"] > 1000
+    first, then = seen["first"], seen["then"]
+    assert first == {"yaml": False, "validation": False, "form": False, "problems": [], "summary": ""}
+    expected = [p.code for p in validate(AgentDocument.load(path))]
+    assert len(expected) == 2  # the seed has problems to show
+    assert then["yaml"] and then["form"] and then["problems"] == expected
+    assert then["summary"].startswith("Claude Code will load this agent.")

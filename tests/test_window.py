@@ -33,6 +33,7 @@ def shown(qtbot, window):
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: window.header_shown)  # the form and the problems come after the first frame
     return window
 
 

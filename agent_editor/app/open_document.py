@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from agent_editor.agentfile.document import AgentDocument
 from agent_editor.agentfile.fileio import DocumentError, FileChangedOnDisk
 from agent_editor.agentfile.rendering import PART_BREAK, BackgroundRenderer, render_parts
-from agent_editor.agentfile.validation import ERROR, Fix, Problem, validate
+from agent_editor.agentfile.problem import ERROR, Fix, Problem
 from agent_editor.app.painting import while_painting
 
 # Typing merges into one undo step until the author pauses this long.
@@ -43,6 +43,12 @@ _PREVIEW_PAUSE_MS = 50
 _READ_IN_WORKER_BYTES = 32 * 1024
 
 
+def _validate(doc: AgentDocument) -> list[Problem]:
+    from agent_editor.agentfile.validation import validate  # with PyYAML, when first needed (see ``problems``)
+
+    return validate(doc)
+
+
 def _is_large(path: Path) -> bool:
     try:
         return path.stat().st_size > _READ_IN_WORKER_BYTES
@@ -53,7 +59,15 @@ def _is_large(path: Path) -> bool:
 def _load(path: Path) -> AgentDocument:
     """The file read again (a reload, a look at what is on disk); a large one in a worker
     while the window paints."""
-    return while_painting(lambda: AgentDocument.load(path)) if _is_large(path) else AgentDocument.load(path)
+    if not _is_large(path):
+        return AgentDocument.load(path)
+
+    def read() -> AgentDocument:
+        doc = AgentDocument.load(path)
+        doc.reading  # noqa: B018 - the header is read here, in the worker, not later in the window
+        return doc
+
+    return while_painting(read)
 
 
 class SaveRefused(DocumentError):
@@ -117,12 +131,13 @@ class OpenDocument(QObject):
     about_to_save = Signal(object)  # the Path about to be written (its content is still the old one)
 
     def __init__(self, doc: AgentDocument, parent: QObject | None = None, problems: list[Problem] | None = None):
-        """``problems``: ``validate(doc)`` when already worked out (by the worker that read the file)."""
+        """``problems``: ``validate(doc)`` when already worked out (by the worker that read the file);
+        else the document is checked when its problems are first asked for."""
         super().__init__(parent)
         self._doc = doc
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
-        self._problems: list[Problem] = validate(doc) if problems is None else problems
+        self._problems: list[Problem] | None = problems
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self._on_validate_timer_timeout)
         self._watcher = QFileSystemWatcher(self)
@@ -155,7 +170,7 @@ class OpenDocument(QObject):
 
         def read_and_check() -> tuple[AgentDocument, list[Problem]]:
             doc = AgentDocument.load(path)
-            return doc, validate(doc)
+            return doc, _validate(doc)
 
         doc, problems = while_painting(read_and_check)
         return cls(doc, parent, problems)
@@ -185,7 +200,12 @@ class OpenDocument(QObject):
 
     @property
     def problems(self) -> list[Problem]:
-        if self._validate_timer.isActive():
+        """What is wrong with the document now. A window shows a file's body and preview
+        first and asks for its problems after that first frame: checking loads PyYAML."""
+        if self._problems is None:  # the first check: nobody has been told of problems yet
+            self._validate_timer.stop()
+            self._problems = _validate(self._doc)
+        elif self._validate_timer.isActive():
             self._revalidate()
         return self._problems
 
@@ -273,7 +293,7 @@ class OpenDocument(QObject):
 
     def _revalidate(self) -> None:
         self._validate_timer.stop()
-        self._take_problems(validate(self._doc))
+        self._take_problems(_validate(self._doc))
 
     def _on_validate_timer_timeout(self) -> None:
         if len(self._doc.header_text) <= _READ_IN_WORKER_BYTES:
@@ -283,7 +303,7 @@ class OpenDocument(QObject):
         # painting meanwhile; a check of a document changed in between is dropped.
         doc, text = self._doc, self._doc.to_text()
         snapshot = doc.copy()  # the worker reads its own copy, whatever happens to the document
-        problems = while_painting(lambda: validate(snapshot))
+        problems = while_painting(lambda: _validate(snapshot))
         if doc.to_text() != text:
             self._validate_timer.start()  # checked again once the change settles
         elif not self._validate_timer.isActive():

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_editor.agentfile.validation import Problem
+from agent_editor.agentfile.problem import Problem
 from agent_editor.app.access.names import name
 from agent_editor.app.plain_text import tip
 

@@ -16,10 +16,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QLabel,
     QMainWindow,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,16 +33,16 @@ from agent_editor.app.safety.earlier import VersionActions
 from agent_editor.app.remembered import Remembered
 from agent_editor.app.saving import save_document
 from agent_editor.app.undo import SharedUndoGroup
-from agent_editor.agentfile.validation import Problem, not_md_problem
+from agent_editor.agentfile.problem import Problem
 from agent_editor.app.access.tab_order import chain_in_layout_order, next_in_round
 from agent_editor.app.claudeview.install import install as install_claude_view
 from agent_editor.app.editor.banner import Banner
 from agent_editor.app.editor.body_editor import BodyEditor
 from agent_editor.app.editor.menus import build_menus
 from agent_editor.app.editor.fit import WindowFit
-from agent_editor.app.editor.form.width import narrowest as narrowest_form
 from agent_editor.app.library.actions import LibraryActions
 from agent_editor.app.editor.preview import PreviewView
+from agent_editor.app.editor.stand_ins import form_stand_in, put_in_place
 from agent_editor.app.editor.problems import ProblemsPanel
 from agent_editor.app.plain_text import plain_label
 from agent_editor.app.painting import SETTLE_MS, after_first_paint
@@ -61,32 +59,6 @@ description: Use this agent when ... (say what it is for and when Claude should 
 
 You are ...
 """
-
-
-def _form_slot() -> QScrollArea:
-    """The form's place until it is built: an empty scroll area as wide as the form's rows
-    need, so the panes are arranged (``fit``) as they will be with the form."""
-    slot = QScrollArea(objectName="formSlot", widgetResizable=True)
-    slot.setFrameShape(QFrame.Shape.NoFrame)
-    slot.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    slot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing in it to reach
-    slot.setWidget(QWidget(objectName="formHost", minimumWidth=narrowest_form()))
-    return slot
-
-
-def _put_in_place(stand_in: QWidget, widget: QWidget) -> None:
-    """``widget`` where ``stand_in`` stood, and the stand-in gone: in a splitter, keeping its
-    sizes and shown or hidden as the stand-in was; in a layout, shown with it."""
-    holder = stand_in.parentWidget()
-    if isinstance(holder, QSplitter):  # which also takes the stand-in out of the window
-        sizes = holder.sizes()
-        holder.replaceWidget(holder.indexOf(stand_in), widget)
-        holder.setSizes(sizes)
-        widget.setVisible(not stand_in.isHidden())
-    else:
-        holder.layout().replaceWidget(stand_in, widget)
-        stand_in.hide()  # still the holder's child until deleted
-    stand_in.deleteLater()
 
 
 class MainWindow(QMainWindow):
@@ -113,7 +85,7 @@ class MainWindow(QMainWindow):
         # first frame, or when first asked for (``form``): the instructions and the preview come
         # first. Until then its pane holds an empty placeholder of the form's width.
         self._form: HeaderForm | None = None
-        self._form_slot = _form_slot()
+        self._form_slot = form_stand_in()
         self.body = BodyEditor()
         self.preview = PreviewView()
         self.problems = ProblemsPanel()
@@ -158,10 +130,11 @@ class MainWindow(QMainWindow):
         # frame, so it is first set after it.
         self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
         self._tab_chain: list[QWidget] = []
+        self._header_due = False  # whether the form and the problems may be shown (see ``_show_header``)
         self._tab_order_timer.timeout.connect(self._on_tab_order_timer_timeout)
         after_first_paint(self, self._on_first_painted)
-        # The form, once the first frame and the events that came with it are handled.
-        after_first_paint(self, self._build_form, delay_ms=SETTLE_MS)
+        # What the header says, once the first frame and the events that came with it are handled.
+        after_first_paint(self, self._show_header, delay_ms=SETTLE_MS)
 
     def _on_tab_order_timer_timeout(self) -> None:
         self._tab_chain = chain_in_layout_order(self)
@@ -183,18 +156,32 @@ class MainWindow(QMainWindow):
     def form(self) -> HeaderForm:
         """The header form, built on first use (see ``__init__``) and showing the current document."""
         if self._form is None:
-            self._build_form()
+            self._show_header()
         return self._form
 
-    def _build_form(self) -> None:
-        if self._form is not None:  # asked for before the first frame
+    @property
+    def header_shown(self) -> bool:
+        """Whether the form and the problems are shown yet (a shown window shows them after its
+        first frame; see ``_show_header``)."""
+        return self._header_due or not self.isVisible()
+
+    def _show_header(self) -> None:
+        """The form and the problems: they come after the first frame, which shows the body and
+        the preview; reading and checking the header loads PyYAML. Or at once, when the form
+        is asked for before."""
+        if self._header_due:
             return
+        self._header_due = True
+        self._build_form()
+        self._show_problems()
+
+    def _build_form(self) -> None:
         from agent_editor.app.editor.form.header_form import HeaderForm  # loaded with the form
 
         self._form = form = HeaderForm()
         form.error_raised.connect(self._on_form_error_raised)
         form.rows_built.connect(self._tab_order_timer.start)
-        _put_in_place(self._form_slot, form)
+        put_in_place(self._form_slot, form)
         form.bind(self.current)
         self.fit.arrange_soon()  # once the form is laid out: its width may change the arrangement
         self._tab_order_timer.start()
@@ -210,7 +197,7 @@ class MainWindow(QMainWindow):
             panel.compare_requested.connect(self.compare_dialog)
             panel.entries_changed.connect(self._on_library_entries_changed)
             self._library = panel
-            _put_in_place(self._library_slot, panel)  # in the main splitter, or the column the arrangement made
+            put_in_place(self._library_slot, panel)  # in the main splitter, or the column the arrangement made
             self.fit.take_library(panel)
             self.library_actions.attach(panel)
         return self._library
@@ -363,7 +350,7 @@ class MainWindow(QMainWindow):
         self.preview.verticalScrollBar().setValue(0)
         self._set_editing_enabled(True)
         self._update_title()
-        self.problems.show_problems(self._all_problems(opened.problems))
+        self._show_problems()
         self.library_actions.offer_md_rename(opened.path)
 
     def close_document(self) -> None:
@@ -475,16 +462,23 @@ class MainWindow(QMainWindow):
     def _on_document_problems_changed(self, problems: list[Problem]) -> None:
         self.problems.show_problems(self._all_problems(problems))
 
+    def _show_problems(self) -> None:
+        """The current document's problems; in a window about to show its first frame, once
+        that frame is out (see ``_show_header``)."""
+        if self.current is not None and self.header_shown:
+            self.problems.show_problems(self._all_problems(self.current.problems))
+
     def _all_problems(self, problems: list[Problem]) -> list[Problem]:
         """The open file's own problems, and what other files in the library say about it."""
+        from agent_editor.agentfile.validation import not_md_problem  # loaded with the problems
+
         path = self.current.path if self.current else None
         if self._library is not None:
             return problems + self._library.problems_for(path)
         return problems + ([not_md_problem(path)] if path is not None and path.suffix != ".md" else [])
 
     def _on_library_entries_changed(self) -> None:
-        if self.current is not None:
-            self.problems.show_problems(self._all_problems(self.current.problems))
+        self._show_problems()
 
     def _on_document_preview_rendered(self, html: str) -> None:
         self.preview.show_html(html)

@@ -19,7 +19,6 @@ from agent_editor.agentfile.fileio import DocumentError
 from agent_editor.app.actions import add_action
 from agent_editor.app.documents import documents
 from agent_editor.app.plain_text import escape
-from agent_editor.library import files
 from agent_editor.library.scopes import user_agents_folder
 
 
@@ -95,6 +94,8 @@ class LibraryActions(QObject):
 
     def new_agent(self) -> bool:
         """Start an unsaved agent from a template the author chooses; its name unused where it will go."""
+        from agent_editor.library import files  # with the headers it reads (PyYAML): not before the first frame
+
         template = self.window.dialogs.ask_template(files.templates())
         if template is None:
             return False
@@ -123,6 +124,8 @@ class LibraryActions(QObject):
 
     def duplicate(self) -> Path | None:
         """Copy the agent as a variant with a new name, then compare the two side by side."""
+        from agent_editor.library import files
+
         path = self._target()
         if path is None:
             return None
@@ -150,6 +153,8 @@ class LibraryActions(QObject):
 
     def rename(self) -> Path | None:
         """Rename the agent and its file together; a name already used in its scope is refused."""
+        from agent_editor.library import files
+
         path = self._target()
         if path is None:
             return None
@@ -194,6 +199,8 @@ class LibraryActions(QObject):
 
     def rename_to_md(self) -> Path | None:
         """Give a file Claude Code never reads the .md ending (its text unchanged)."""
+        from agent_editor.library import files
+
         path = self._target()
         if path is None or path.suffix == ".md":
             return None
@@ -257,6 +264,8 @@ class LibraryActions(QObject):
 
     def undo_move_to_trash(self) -> Path | None:
         """Put the last file moved to the trash back where it was."""
+        from agent_editor.library import files
+
         if not self.trashed:
             return None
         original, in_trash = self.trashed[-1]

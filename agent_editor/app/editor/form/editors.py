@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from agent_editor.agentfile.header import ClaudeLoader
 from agent_editor.app.access.names import name
 from agent_editor.app.editor.body_editor import exact_text, has_long_line
 
@@ -77,9 +75,13 @@ class LineEditor(ValueEditor):
             text = ""
         elif self._as_list and isinstance(value, list):
             text = ", ".join(str(v) for v in value)
+        elif isinstance(value, str):
+            text = value
         else:
-            text = value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True).strip()
-            text = text.removesuffix("\n...").strip() if not isinstance(value, str) else text
+            import yaml  # PyYAML is loaded by the time the form shows values; not before the first frame
+
+            text = yaml.safe_dump(value, default_flow_style=True).strip()
+            text = text.removesuffix("\n...").strip()
         if self.line.text() != text:
             self.line.setText(text)
 
@@ -100,6 +102,10 @@ class TypedLineEditor(LineEditor):
 
     def _on_line_text_edited(self, text: str) -> None:
         if self._typed:
+            import yaml
+
+            from agent_editor.agentfile.header import ClaudeLoader
+
             try:
                 self.edited.emit(yaml.load(text, Loader=ClaudeLoader) if text.strip() else "")
                 return
