@@ -13,8 +13,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
-import socket
 import stat
 import time
 import zlib
@@ -329,12 +327,14 @@ _last_swept: dict[str, float] = {}
 
 
 def _host_tag() -> str:
+    import socket  # only saving needs it: not loaded by a window that has not saved yet
+
     return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
 
 
 def _create_temp(folder: Path, name: str, suffix: str) -> str:
     while True:
-        temp = folder / f".{name}{_TEMP_TAG}{_host_tag()}-{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+        temp = folder / f".{name}{_TEMP_TAG}{_host_tag()}-{os.getpid()}-{os.urandom(4).hex()}{suffix}"
         try:
             os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             return str(temp)
