@@ -1,6 +1,6 @@
 """Start-up measured from outside: launch to the main window being mapped on a real X server.
 
-    python tests/benchmarks/bench_mapped.py [--runs 5] [--file SEED]
+    python tests/benchmarks/bench_mapped.py [--runs 5] [--file SEED] [--other NAME=COMMAND]
 
 An independent check of ``bench.py``'s start-up figure, which the app reports from inside.
 Here a watcher connected to Xvfb (through libX11 with ctypes, so nothing is installed)
@@ -10,6 +10,10 @@ of a top-level window at least 600 pixels wide, for two commands run alternately
 * ``python -m agent_editor FILE`` (the app, unchanged);
 * a bare PySide6 window with a QPlainTextEdit holding the body and a QTextBrowser showing
   it rendered by Python-Markdown.
+
+``--other retext=/path/to/retext`` times another editor opening the same file in the
+same rounds (its command gets the file as last argument), e.g. ReText, which opens
+with its preview off.
 
 Each is run once to warm caches, then ``--runs`` times; medians are printed as JSON.
 Settings and data folders point into a temporary folder, so nothing of the user's is used.
@@ -175,6 +179,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--other", action="append", default=[], metavar="NAME=COMMAND",
+                        help="another program to time opening the same file, e.g. retext=/usr/bin/retext")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="agent-editor-mapped-"))
     agent = home / "agent.md"
@@ -187,6 +193,9 @@ def main() -> int:
            "XDG_CACHE_HOME": str(home / "cache"), "PYTHONPYCACHEPREFIX": str(home / "pycache")}
     commands = {"app": [sys.executable, "-m", "agent_editor", str(agent)],
                 "bare": [sys.executable, "-c", BARE, str(agent)]}
+    for other in args.other:
+        name, _, command = other.partition("=")
+        commands[name] = [*command.split(), str(agent)]
     server = _start_xvfb()
     watcher = None
     try:
@@ -198,8 +207,10 @@ def main() -> int:
             for name, command in commands.items():
                 times[name].append(round(_run_once(command, env, watcher), 1))
         app, bare = statistics.median(times["app"]), statistics.median(times["bare"])
+        others = {f"ratio_{name}_over_bare": round(statistics.median(times[name]) / bare, 2) for name in times
+                  if name not in ("app", "bare")}
         print(json.dumps({"launch_to_mapped_ms": times, "median_app_ms": app, "median_bare_ms": bare,
-                          "ratio_app_over_bare": round(app / bare, 2),
+                          "ratio_app_over_bare": round(app / bare, 2), **others,
                           "load_average_1m": round(os.getloadavg()[0], 2)}, indent=2))
     finally:
         if watcher is not None:
