@@ -4,8 +4,8 @@
 
 Starts the app as ``agent-editor FILE`` does and saves what the X server shows of the
 window in the event loop's turn after the preview first paints (first-frame.png: the
-instructions, the preview and the problems; the header form comes after it) and once
-the form has painted too (first-frame-complete.png).
+instructions and the preview; the header form and the problems come after it) and once
+they have painted too (first-frame-complete.png).
 """
 
 from __future__ import annotations
