@@ -113,6 +113,22 @@ def test_the_guide_shows_its_own_pictures_and_nothing_else(qtbot):
     assert isinstance(elsewhere, QImage) and elsewhere.width() == 1
 
 
+def test_the_guides_pictures_fit_its_window(qtbot):
+    """At the size it opens, the guide scrolls down only: no picture is wider than its page."""
+    from agent_editor.app.help.guide import GuideDialog
+
+    guide = GuideDialog()
+    qtbot.addWidget(guide)
+    guide.show()
+    qtbot.waitExposed(guide)
+    page = guide.view.viewport().width()
+    widths = {name: QImage(str(resource_path("guide", name))).width()
+              for name in re.findall(r"!\[[^\]]*\]\(([\w.-]+\.png)\)", guide_file())}
+    assert widths and max(widths.values()) < page, (widths, page)
+    qtbot.waitUntil(lambda: guide.view.verticalScrollBar().maximum() > 0)  # laid out, pictures and all
+    assert guide.view.horizontalScrollBar().maximum() == 0
+
+
 def test_help_user_guide_opens_the_guide(qtbot, window):
     assert window.guide_action.shortcut().toString()  # F1 where the desktop has it
     window.guide_action.trigger()

@@ -80,13 +80,17 @@ def main(source: Path) -> int:
     files = sorted(examples.glob("*.md"))
     window.open_file(files[1])  # an agent whose tools are ticked one by one, with problems to fix
     form = window.form
+    examples_box = form.rows["description"].editor.examples_box
+    examples_box.hide()  # the picture is of the name and the description; examples have a section of their own
     _cut(app, [form.rows["name"], form.rows["description"]], GUIDE / "description.png")
+    examples_box.show()
     form.verticalScrollBar().setValue(form.rows["tools"].y() - 10)
     tools = form.rows["tools"].editor
     _cut(app, [form.rows["tools"]], GUIDE / "tools.png")
     window.problems.tree.setCurrentItem(window.problems.tree.topLevelItem(1))
-    window.resize(860, 880)  # the list and its Fix button in one narrow picture
-    _cut(app, [window.problems], GUIDE / "problems.png", width=860)
+    # The list and its Fix button in one picture narrow enough for the guide's window (820 px)
+    window.resize(700, 880)
+    _cut(app, [window.problems], GUIDE / "problems.png", width=700)
 
     window.show_guide()
     settle()
