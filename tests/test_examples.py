@@ -92,18 +92,11 @@ def test_other_shapes_stay_plain_text(text):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, dialogs, monkeypatch):
-    from PySide6.QtCore import QSettings
-
-    from agent_editor.app.dialogs import SaveChoice
-    from agent_editor.app.editor.window import MainWindow
-
+def window(request, tmp_path, monkeypatch):
+    """The shared editor window (conftest's ``main_window``), made once Claude Code's own
+    folder is the test's."""
     monkeypatch.setenv("CLAUDE_CONFIG_DIR", str(tmp_path / "config"))
-    win = MainWindow(dialogs=dialogs, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    yield win
-    dialogs.save_choice = SaveChoice.DISCARD
-    win.close()
+    return request.getfixturevalue("main_window")
 
 
 def test_the_form_edits_an_example_in_one_undo_step_per_edit(qtbot, window, tmp_path):
