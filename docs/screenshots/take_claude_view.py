@@ -34,6 +34,8 @@ def main(source: Path, out: Path) -> int:
     window.findChild(QDockWidget, "claudeViewDock").show()
     window.open_file(sorted(agents.glob("003_*.md"))[0])
     settle(600)
+    window.status.setText("")  # no temporary path in the picture
+    settle(100)
     save_window(window, out)
     close_unsaved(window)
     shutil.rmtree(work, ignore_errors=True)

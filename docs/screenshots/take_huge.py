@@ -32,6 +32,8 @@ def main(out: Path) -> int:
     settle(1500)
     window.form.focus_field("setting2999")  # scrolls the form down to the table
     settle(500)
+    window.status.setText("")  # no temporary path in the picture
+    settle(100)
     save_window(window, out)
     close_unsaved(window)
     shutil.rmtree(work, ignore_errors=True)
