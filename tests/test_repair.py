@@ -243,7 +243,7 @@ def test_every_pattern_in_every_arrangement_is_mended(description, arrangement, 
 
 # ----- any description: when a mend is offered, nothing is lost --------------------------
 
-from hypothesis import HealthCheck, event, given, settings  # noqa: E402
+from hypothesis import HealthCheck, event, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 DESCRIPTION_LINES = st.sampled_from([
@@ -260,6 +260,7 @@ DESCRIPTION_LINES = st.sampled_from([
        rest=st.lists(st.one_of(DESCRIPTION_LINES, st.text(max_size=15).filter(
            lambda t: "\n" not in t and "\r" not in t and "---" not in t)), max_size=8),
        newline=st.sampled_from(["\n", "\r\n"]))
+@example(first="<example>", rest=["<example>", "tools: Read", "assistant: I will: yes"], newline="\n")  # quotes a key
 def test_a_mend_offered_on_any_description_loses_nothing(first, rest, newline):
     if "---" in first:
         return
@@ -288,4 +289,10 @@ def test_a_mend_offered_on_any_description_loses_nothing(first, rest, newline):
     new_lines = fixed.header_lines()
     shift = len(new_lines) - len(old_lines)
     assert new_lines[: mend.first] == old_lines[: mend.first]
-    assert new_lines[mend.last + 1 + shift:] == old_lines[mend.last + 1:]
+    # After the description, lines stay as they were, but for the one-line values the
+    # mend's label says it puts in quotes: the same words, in double quotes.
+    for old_line, new_line in zip(old_lines[mend.last + 1:], new_lines[mend.last + 1 + shift:], strict=True):
+        if new_line != old_line:
+            key, _, old_value = old_line.partition(":")
+            assert key in mend.quoted_keys, (old_line, new_line)
+            assert new_line.startswith(key + ': "') and letters(strict[key]) == letters(old_value)
