@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from agent_editor.app import open_document
 from agent_editor.agentfile.document import AgentDocument
@@ -529,3 +531,37 @@ def test_a_document_closed_while_a_disk_check_is_pending(qtbot, tmp_path):
     doc._on_watcher_file_changed(str(path))  # as the watcher reports it, just before the window closes the file
     doc.deleteLater()
     qtbot.wait(150)  # the check it had scheduled must not reach a deleted object
+
+
+# ----- what counts as a keystroke ---------------------------------------------------------------
+
+
+def _shared_ends(before: str, after: str) -> tuple[int, int]:
+    """Characters shared at the start, then at the end of what is left: one at a time."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return start, end
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=9000), st.integers(0, 9000), st.sampled_from(["", "a", "c", "cc", "ccc"]),
+       st.integers(0, 3))
+@example("a" * 8192, 4096, "c", 0)  # an edit at a slice's edge
+@example("ab" * 3000, 6000, "", 1)  # a deletion at the very end
+def test_a_keystroke_is_found_however_long_the_text(text, at, typed, dropped):
+    """Texts are compared a slice at a time; the answer is the one a character-by-character
+    comparison gives."""
+    from agent_editor.app.open_document import _common_prefix, _common_suffix, _is_keystroke
+
+    at = min(at, len(text))
+    edited = text[:at] + typed + text[at + dropped:]
+    start, end = _shared_ends(text, edited)
+    assert _common_prefix(text, edited) == start
+    assert _common_suffix(text, edited, min(len(text), len(edited)) - start) == end
+    removed, added = len(text) - start - end, len(edited) - start - end
+    assert _is_keystroke(text, edited) == (abs(len(text) - len(edited)) <= 2 and min(removed, added) == 0
+                                           and max(removed, added) <= 2)

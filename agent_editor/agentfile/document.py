@@ -39,6 +39,7 @@ class AgentDocument:
         self._header_lines: list[str] = []
         self._closing = ""
         self._body = ""
+        self._body_lf: str | None = None  # ``body``, kept until the body changes (see ``_set_body_text``)
         self._disk_signature: bytes | None = None
         self._reading: HeaderReading | None = None  # read when first asked for (see ``reading``)
 
@@ -60,7 +61,7 @@ class AgentDocument:
                 doc._header_lines = _split_lines(rest[:end])
                 doc._closing = rest[end:line_end]
                 text = rest[line_end:]
-        doc._body = text
+        doc._set_body_text(text)
         doc._reread()
         return doc
 
@@ -147,7 +148,9 @@ class AgentDocument:
     @property
     def body(self) -> str:
         """The Markdown after the header, with line breaks as ``\\n``."""
-        return self._body.replace("\r\n", "\n")
+        if self._body_lf is None:  # worked out once per change: a body may be megabytes, asked for at each key
+            self._body_lf = self._body.replace("\r\n", "\n")
+        return self._body_lf
 
     @property
     def newline(self) -> str:
@@ -296,13 +299,14 @@ class AgentDocument:
         """Replace the Markdown body (given with ``\\n`` line breaks; the file's own are kept)."""
         if text == self.body:
             return
-        if "\r\n" in self._body or (not self._body and self.newline == "\r\n"):
+        body_has_crlf = len(self.body) < len(self._body)  # each \r\n is one character shorter in ``body``
+        if body_has_crlf or (not self._body and self.newline == "\r\n"):
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
         if text and self._opening and not self._closing.endswith("\n"):
             # The file ended on the closing ---: the body must start on a line of its own,
             # or it would become part of the closing line and be lost on the next load.
             self._closing += self.newline
-        self._body = text
+        self._set_body_text(text)
 
     def set_header_text(self, text: str) -> None:
         """Replace the whole header's YAML text (for fixing a header that cannot be read)."""
@@ -319,7 +323,8 @@ class AgentDocument:
         """Replace the whole file's text (the file on disk it belongs to stays the same)."""
         other = AgentDocument.parse(text)
         self._bom, self._opening, self._closing = other._bom, other._opening, other._closing
-        self._header_lines, self._body, self._reading = other._header_lines, other._body, other._reading
+        self._header_lines, self._reading = other._header_lines, other._reading
+        self._set_body_text(other._body)
 
     def span(self, key: str) -> KeySpan | None:
         """Where ``key`` stands in the header, if it does."""
@@ -352,6 +357,10 @@ class AgentDocument:
         return doc
 
     # ----- internals ----------------------------------------------------------------
+
+    def _set_body_text(self, text: str) -> None:
+        """The body as it stands in the file (its own line breaks)."""
+        self._body, self._body_lf = text, None
 
     def _reread(self) -> None:
         self._reading = None  # read again when next asked for

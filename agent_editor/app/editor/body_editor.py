@@ -121,6 +121,10 @@ class BodyEditor(QWidget):
         self._held = False  # long lines are shown cut short
         self._whole_asked = False  # the author asked to edit the whole text, long lines and all
         self._pending = ""  # the rest of the body, still to go into the editor
+        # The body this editor last sent, while it still holds exactly that: the document
+        # echoes every edit back (``show_body``), and reading a large body out of the
+        # editor again for each keystroke would cost milliseconds.
+        self._sent: str | None = None
         self._load_timer = QTimer(self, singleShot=True, interval=0)
         self._load_timer.timeout.connect(self._on_load_timer_timeout)
         self.editor.textChanged.connect(self._on_editor_text_changed)
@@ -206,6 +210,8 @@ class BodyEditor(QWidget):
         if not self.showing_all:  # the editor holds part of the body: start again from the new one
             self._show_whole(text)
             return
+        if text == self._sent:  # the echo of the author's own edit
+            return
         current = exact_text(self.editor)
         if text == current:
             return
@@ -237,9 +243,11 @@ class BodyEditor(QWidget):
         self.editor.setFocus()
 
     def _on_editor_text_changed(self) -> None:
+        self._sent = None  # whatever changed the editor, it may no longer hold what it sent
         if self._showing or self._open is None or not self.showing_all:
             return  # never send part of the body back as if it were all of it
-        self._open.set_body(exact_text(self.editor))
+        self._sent = exact_text(self.editor)
+        self._open.set_body(self._sent)
         self.body_edited.emit()
 
 
