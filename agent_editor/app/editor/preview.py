@@ -113,6 +113,9 @@ class PreviewView(QTextBrowser):
         self._shown: list[str] = []  # the parts in the document, in order (as rendered)
         self._lengths: list[int] = []  # how many characters of the document each part takes
         self._target: list[str] = []  # the parts to show
+        # The pieces of each part of the last fragment: a new rendering of a long body
+        # repeats almost all of its parts, and cutting them again took milliseconds.
+        self._pieces_of: dict[str, list[str]] = {}
         self._slice_timer = QTimer(self, singleShot=True, interval=0)
         self._slice_timer.timeout.connect(self._show_some)
 
@@ -135,8 +138,13 @@ class PreviewView(QTextBrowser):
             self.verticalScrollBar().setValue(0)
         elif self._wanted_scroll is None:
             self._wanted_scroll = self.verticalScrollBar().value()
-        self._target = [piece for part in fragment.split(PART_BREAK) if part.strip()
-                        for piece in preview_pieces(part)]
+        pieces_of: dict[str, list[str]] = {}
+        target: list[str] = []
+        for part in fragment.split(PART_BREAK):
+            if part and not part.isspace():
+                pieces = pieces_of[part] = self._pieces_of.get(part) or preview_pieces(part)
+                target.extend(pieces)
+        self._pieces_of, self._target = pieces_of, target
         self._show_some()
         if keep_position:
             horizontal.setValue(old_horizontal)
