@@ -268,6 +268,33 @@ def test_problems_follow_edits_after_a_short_wait(opened, qtbot):
     assert signal.args[0] == []
 
 
+def _commands_holding_text() -> int:
+    import gc
+
+    from agent_editor.app.open_document import _TextCommand
+
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, _TextCommand) and (o._before or o._after))
+
+
+def test_typing_keeps_no_copy_of_the_body_per_keystroke(opened, clock):
+    """A command Qt merges into the one before stays alive on PySide's side as long as the
+    stack; it lets go of its texts, so memory does not grow with typing."""
+    doc = opened("001")
+    held_before = _commands_holding_text()
+    body = doc.body
+    for index in range(60):
+        body += "abcdefghij"[index % 10]
+        doc.set_body(body)
+    assert doc.undo_stack.count() == 1 and _commands_holding_text() - held_before == 1
+    doc.undo_stack.undo()
+    clock.now += 5
+    doc.set_body(doc.body + "x")  # replaces the undone step
+    assert doc.undo_stack.count() == 1 and _commands_holding_text() - held_before == 1
+    doc.undo_stack.undo()
+    assert doc.body.endswith(SEED["001"].read_text(encoding="utf-8")[-40:].replace("\r\n", "\n"))
+
+
 def test_problems_are_checked_when_first_asked_for_with_no_signal(opened, qtbot):
     """A window asks after its first frame; nobody has been told of other problems before."""
     from agent_editor.agentfile.validation import validate

@@ -106,6 +106,10 @@ class _TextCommand(QUndoCommand):
         if not self._typing or not other._typing:
             return False  # a paste or a replace-all is a step of its own, before and after
         self._after, self._stamp = other._after, other._stamp
+        # Qt deletes ``other`` inside ``push``; PySide then still makes it the stack's child,
+        # so its Python side lives as long as the stack. A body may be megabytes: without
+        # this, every keystroke would keep a copy of it.
+        other._before = other._after = ""
         return True
 
     def redo(self) -> None:
