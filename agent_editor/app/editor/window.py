@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         """The header form, built on first use (see ``__init__``) and showing the current document."""
         if self._form is None:
             self._show_header()
+            self._build_form()
         return self._form
 
     @property
@@ -166,14 +167,18 @@ class MainWindow(QMainWindow):
         return self._header_due or not self.isVisible()
 
     def _show_header(self) -> None:
-        """The form and the problems: they come after the first frame, which shows the body and
-        the preview; reading and checking the header loads PyYAML. Or at once, when the form
-        is asked for before."""
+        """The problems, then the form in the next turn of the event loop: they come after the
+        first frame, which shows the body and the preview, each in a turn of its own (reading
+        and checking the header loads PyYAML; the form is two hundred widgets)."""
         if self._header_due:
             return
         self._header_due = True
-        self._build_form()
         self._show_problems()
+        QTimer.singleShot(0, self, self._on_form_due)
+
+    def _on_form_due(self) -> None:
+        if self._form is None:  # else asked for meanwhile
+            self._build_form()
 
     def _build_form(self) -> None:
         from agent_editor.app.editor.form.header_form import HeaderForm  # loaded with the form
