@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._tab_order_timer = QTimer(self, singleShot=True, interval=0)
         self._tab_chain: list[QWidget] = []
         self._header_due = False  # whether the form and the problems may be shown (see ``_show_header``)
+        self._problems_waiting = False  # the current document's, until then
         self._tab_order_timer.timeout.connect(self._on_tab_order_timer_timeout)
         after_first_paint(self, self._on_first_painted)
         # What the header says, once the first frame and the events that came with it are handled.
@@ -162,8 +163,7 @@ class MainWindow(QMainWindow):
 
     @property
     def header_shown(self) -> bool:
-        """Whether the form and the problems are shown yet (a shown window shows them after its
-        first frame; see ``_show_header``)."""
+        """Whether the problems are shown, and the form is or comes next (see ``_show_header``)."""
         return self._header_due or not self.isVisible()
 
     def _show_header(self) -> None:
@@ -173,7 +173,8 @@ class MainWindow(QMainWindow):
         if self._header_due:
             return
         self._header_due = True
-        self._show_problems()
+        if self._problems_waiting:
+            self._show_problems()
         QTimer.singleShot(0, self, self._on_form_due)
 
     def _on_form_due(self) -> None:
@@ -470,7 +471,8 @@ class MainWindow(QMainWindow):
     def _show_problems(self) -> None:
         """The current document's problems; in a window about to show its first frame, once
         that frame is out (see ``_show_header``)."""
-        if self.current is not None and self.header_shown:
+        self._problems_waiting = self.current is not None and not self.header_shown
+        if self.current is not None and not self._problems_waiting:
             self.problems.show_problems(self._all_problems(self.current.problems))
 
     def _all_problems(self, problems: list[Problem]) -> list[Problem]:
