@@ -66,7 +66,7 @@ def test_the_form_is_built_after_the_first_frame_and_joins_the_tab_order(qtbot, 
     assert window.form.rows["name"].editor.line.text() == "backend-architect"
     assert {n for n, c in tools.checks.items() if c.isChecked()} == {"Read", "Write", "Grep", "Bash"}
     assert list(tools.other_checks) == ["MultiEdit"] and not tools.others_title.isHidden()
-    qtbot.waitUntil(lambda: not window._tab_order_timer.isActive())
+    qtbot.waitUntil(lambda: tools.only.isVisible() and not window._tab_order_timer.isActive())  # shown a turn later
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     tools.only.setFocus(Qt.FocusReason.TabFocusReason)

@@ -26,18 +26,16 @@ def form_stand_in() -> QScrollArea:
 
 
 def put_in_place(stand_in: QWidget, widget: QWidget) -> None:
-    """``widget`` where ``stand_in`` stood, shown or hidden as the stand-in was, and the
-    stand-in gone; in a splitter, keeping its sizes."""
+    """``widget`` where ``stand_in`` stood, and the stand-in gone: in a splitter, keeping its
+    sizes and shown or hidden as the stand-in was; in a layout, shown with it (in the next
+    turn of the event loop, so that building and showing a large pane are two turns)."""
     holder = stand_in.parentWidget()
-    shown = not stand_in.isHidden()
     if isinstance(holder, QSplitter):  # which also takes the stand-in out of the window
         sizes = holder.sizes()
         holder.replaceWidget(holder.indexOf(stand_in), widget)
         holder.setSizes(sizes)
+        widget.setVisible(not stand_in.isHidden())
     else:
         holder.layout().replaceWidget(stand_in, widget)
         stand_in.hide()  # still the holder's child until deleted
-    # At once: a layout would show it only in a later turn of the event loop, and a Tab
-    # pressed meanwhile would find none of its controls.
-    widget.setVisible(shown)
     stand_in.deleteLater()
