@@ -499,30 +499,24 @@ _SLICE = 4096
 
 def _common_prefix(a: str, b: str) -> int:
     """How many characters ``a`` and ``b`` share at their start."""
-    limit = min(len(a), len(b))
-    low = 0
-    while low < limit and a[low:low + _SLICE] == b[low:low + _SLICE]:
-        low = min(limit, low + _SLICE)
-    high = min(limit, low + _SLICE)
-    while low < high:  # the first difference is in a[low:high]
-        middle = (low + high + 1) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return _shared_run(min(len(a), len(b)), lambda low, high: a[low:high] == b[low:high])
 
 
 def _common_suffix(a: str, b: str, limit: int) -> int:
     """How many characters (at most ``limit``) ``a`` and ``b`` share at their end."""
+    return _shared_run(limit, lambda low, high: a[len(a) - high:len(a) - low] == b[len(b) - high:len(b) - low])
+
+
+def _shared_run(limit: int, same) -> int:
+    """The longest run, at most ``limit``, for which ``same(low, high)`` holds of every part:
+    ``same`` compares the two texts' characters ``low`` to ``high`` counted from one end."""
     low = 0
-    while low < limit and a[len(a) - min(limit, low + _SLICE):len(a) - low] == \
-            b[len(b) - min(limit, low + _SLICE):len(b) - low]:
+    while low < limit and same(low, min(limit, low + _SLICE)):
         low = min(limit, low + _SLICE)
     high = min(limit, low + _SLICE)
-    while low < high:  # the last difference is within ``high`` of the end
+    while low < high:  # the first difference is between ``low`` and ``high``
         middle = (low + high + 1) // 2
-        if a[len(a) - middle:len(a) - low] == b[len(b) - middle:len(b) - low]:
+        if same(low, middle):
             low = middle
         else:
             high = middle - 1
